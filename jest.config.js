@@ -1,0 +1,36 @@
+// Two projects: fast unit tests (logic in node, components in jsdom) and end-to-end tests in real Chromium.
+const transform = {
+  '^.+\\.[jt]sx?$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', tsx: true },
+        transform: { react: { runtime: 'automatic', importSource: 'preact' } },
+        target: 'es2022',
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+// oauth4webapi and preact's testing helpers ship ES modules only; let swc turn them into CommonJS.
+const transformIgnorePatterns = ['/node_modules/(?!(oauth4webapi|preact|@testing-library/preact)/)'];
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts?(x)'],
+      testEnvironment: 'node',
+      transform,
+      transformIgnorePatterns,
+    },
+    {
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      testEnvironment: 'node',
+      transform,
+      transformIgnorePatterns,
+      slowTestThreshold: 60,
+    },
+  ],
+};

@@ -1,0 +1,47 @@
+/**
+ * The options page: the redirect URI to register, and the configuration import.
+ */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { redirectUri } from '../src/adapters/identity';
+import { readLocalConfig, readManagedConfig, writeLocalConfig } from '../src/adapters/storage';
+import { checkConfigImport } from '../src/config/import-config';
+import type { ImportResult } from '../src/config/import-config';
+import { CopyableValue } from './CopyableValue';
+import { ImportConfig } from './ImportConfig';
+
+const example = {
+  providers: [{ id: 'corp', name: 'Corp SSO', issuer: 'https://idp.example.com', clientId: 'abc123', scopes: 'openid' }],
+  profiles: [{ id: 'dev', name: 'Dev admin', provider: 'corp', roleArn: 'arn:aws:iam::123456789012:role/Dev', region: 'eu-west-1', durationSeconds: 3600 }],
+};
+
+async function importConfig(text: string): Promise<ImportResult> {
+  const result = checkConfigImport(text, await readManagedConfig());
+  if (result.ok) await writeLocalConfig(result.document);
+  return result;
+}
+
+function Options() {
+  const [current, setCurrent] = useState<string>();
+  useEffect(() => {
+    void readLocalConfig().then((document) => setCurrent(JSON.stringify(document ?? example, null, 2)));
+  }, []);
+  return (
+    <>
+      <h1>Web Identity Credentials</h1>
+      <section aria-labelledby="redirect-heading">
+        <h2 id="redirect-heading">Redirect URI</h2>
+        <p>Register it with your identity provider for a public (no client secret) application using the authorization code flow with PKCE.</p>
+        <CopyableValue label="Redirect URI" value={redirectUri()} />
+      </section>
+      <section aria-labelledby="import-heading">
+        <h2 id="import-heading">Configuration</h2>
+        <p>Entries set by your organization's policy take precedence over entries here with the same id.</p>
+        {current !== undefined && <ImportConfig current={current} onImport={importConfig} />}
+      </section>
+    </>
+  );
+}
+
+const root = document.getElementById('root');
+if (root) render(<Options />, root);

@@ -1,0 +1,33 @@
+/**
+ * Messaging between the extension's pages and the background.
+ */
+import browser from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import { ErrorCodes } from '../errors';
+import { dispatchMessage } from '../messages';
+import type { Action, Handlers, Message, MessageMap, Reply } from '../messages';
+import { sendMessage } from '../messages';
+
+/**
+ * True only for the extension's own pages. Content scripts (whose url is the web page's) and
+ * other extensions (another id) never get an answer.
+ */
+export function isOwnPage(sender: Runtime.MessageSender): boolean {
+  const base = browser.runtime.getURL('');
+  return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(base);
+}
+
+/** Registers the handlers; call at the top level of the background so wake-ups find them. */
+export function listenForMessages(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): Promise<Reply<Action>> => {
+    if (!isOwnPage(sender)) {
+      return Promise.resolve({ ok: false, error: { code: ErrorCodes.forbiddenSender, message: 'Not accepted from this sender.' } });
+    }
+    return dispatchMessage(handlers, message);
+  });
+}
+
+/** Asks the background to perform an action. */
+export function request<A extends Action>(action: A, payload: MessageMap[A]['request']): Promise<MessageMap[A]['response']> {
+  return sendMessage((message: Message) => browser.runtime.sendMessage(message), action, payload);
+}

@@ -1,0 +1,106 @@
+/**
+ * Reads the fields of one untyped configuration entry, recording a problem for every field that
+ * is missing, of the wrong type or fails its check, so one pass reports everything at once.
+ */
+import type { ConfigProblem, ConfigSource } from './types';
+
+/** Returns a message when the value is wrong, or nothing when it is fine. */
+export type Check<T> = (value: T) => string | undefined;
+
+/** Typed access to one entry's fields, collecting problems along the way. */
+export class EntryReader {
+  readonly problems: ConfigProblem[] = [];
+  private readonly entry: Record<string, unknown>;
+
+  constructor(
+    raw: unknown,
+    private readonly path: string,
+    private readonly kind: 'provider' | 'profile',
+    private readonly source: ConfigSource,
+    knownFields: readonly string[],
+  ) {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      this.entry = {};
+      this.error(path, `must be an object with fields ${knownFields.join(', ')}`);
+      return;
+    }
+    this.entry = raw as Record<string, unknown>;
+    for (const key of Object.keys(this.entry)) {
+      if (knownFields.includes(key)) continue;
+      const near = knownFields.find((known) => known.toLowerCase() === key.toLowerCase());
+      this.problems.push({
+        ...this.base(`${path}.${key}`),
+        severity: 'warning',
+        message: near ? `unknown field, ignored; did you mean "${near}"?` : 'unknown field, ignored',
+      });
+    }
+  }
+
+  /** The entry's id if it is a string, for labelling problems even when it is malformed. */
+  get rawId(): string | undefined {
+    return typeof this.entry.id === 'string' && this.entry.id !== '' ? this.entry.id : undefined;
+  }
+
+  /** A required string; blank counts as missing. */
+  requiredString(key: string, check?: Check<string>): string | undefined {
+    const value = this.entry[key];
+    if (value === undefined || value === null || value === '') {
+      this.error(`${this.path}.${key}`, 'is required');
+      return undefined;
+    }
+    return this.checkString(key, value, check);
+  }
+
+  /** An optional string, falling back to `fallback` when absent. */
+  optionalString(key: string, fallback: string, check?: Check<string>): string | undefined {
+    const value = this.entry[key];
+    if (value === undefined || value === null || value === '') return fallback;
+    return this.checkString(key, value, check);
+  }
+
+  /** An optional whole number within [min, max]. */
+  optionalInteger(key: string, fallback: number, min: number, max: number, hint: string): number | undefined {
+    const value = this.entry[key];
+    if (value === undefined || value === null) return fallback;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      this.error(`${this.path}.${key}`, `must be a whole number from ${min} to ${max}${hint} (got ${JSON.stringify(value)})`);
+      return undefined;
+    }
+    return value;
+  }
+
+  /** Records an error on a field of this entry. */
+  fieldError(key: string, message: string): void {
+    this.error(`${this.path}.${key}`, message);
+  }
+
+  /** True while no error (warnings aside) has been recorded. */
+  get ok(): boolean {
+    return this.problems.every((problem) => problem.severity !== 'error');
+  }
+
+  private checkString(key: string, value: unknown, check?: Check<string>): string | undefined {
+    if (typeof value !== 'string') {
+      this.error(`${this.path}.${key}`, `must be a string (got ${typeof value})`);
+      return undefined;
+    }
+    const trimmed = value.trim();
+    const message = check?.(trimmed);
+    if (message !== undefined) {
+      this.error(`${this.path}.${key}`, message);
+      return undefined;
+    }
+    return trimmed;
+  }
+
+  private error(path: string, message: string): void {
+    this.problems.push({ ...this.base(path), severity: 'error', message });
+  }
+
+  private base(path: string): Pick<ConfigProblem, 'kind' | 'id' | 'source' | 'path'> {
+    const id = this.rawId;
+    return id === undefined
+      ? { kind: this.kind, source: this.source, path }
+      : { kind: this.kind, id, source: this.source, path };
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Validates and merges the managed (policy) and local configuration documents into what the
+ * extension can use. Every usable entry keeps working; every other one is reported with a
+ * problem naming its field. Nothing is dropped without a word.
+ */
+import { defaultStsEndpoint, partitionOfRegion } from './aws-partition';
+import { EntryReader } from './entry-reader';
+import { checkEndpointUrl, checkId, checkIssuer, checkRegion, checkScopes, parseRoleArn } from './field-checks';
+import type { ConfigProblem, ConfigSource, Configuration, Profile, Provider } from './types';
+
+const providerFields = ['id', 'name', 'issuer', 'clientId', 'scopes'] as const;
+const profileFields = ['id', 'name', 'provider', 'roleArn', 'region', 'durationSeconds', 'stsEndpoint'] as const;
+
+/** Defaults the configuration contract promises. */
+export const configDefaults = {
+  scopes: 'openid',
+  region: 'us-east-1',
+  durationSeconds: 3600,
+  minDurationSeconds: 900,
+  maxDurationSeconds: 43200,
+} as const;
+
+interface Checked<T> {
+  value?: T;
+  id?: string;
+  problems: ConfigProblem[];
+}
+
+function checkProvider(raw: unknown, path: string, source: ConfigSource): Checked<Provider> {
+  const reader = new EntryReader(raw, path, 'provider', source, providerFields);
+  const id = reader.requiredString('id', checkId);
+  const issuer = reader.requiredString('issuer', checkIssuer);
+  const clientId = reader.requiredString('clientId');
+  const scopes = reader.optionalString('scopes', configDefaults.scopes, checkScopes);
+  const name = reader.optionalString('name', id ?? reader.rawId ?? '');
+  const result: Checked<Provider> = { problems: reader.problems };
+  if (reader.rawId !== undefined) result.id = reader.rawId;
+  if (reader.ok && id && issuer && clientId && scopes && name !== undefined) {
+    result.value = { id, name, issuer, clientId, scopes: scopes.split(/\s+/).join(' '), source };
+  }
+  return result;
+}
+
+function checkProfile(raw: unknown, path: string, source: ConfigSource): Checked<Omit<Profile, 'providerId'> & { providerId?: string }> {
+  const reader = new EntryReader(raw, path, 'profile', source, profileFields);
+  const id = reader.requiredString('id', checkId);
+  const providerId = reader.requiredString('provider');
+  const roleArn = reader.requiredString('roleArn', (value) => {
+    const parsed = parseRoleArn(value);
+    return typeof parsed === 'string' ? parsed : undefined;
+  });
+  const region = reader.optionalString('region', configDefaults.region, checkRegion);
+  const durationSeconds = reader.optionalInteger(
+    'durationSeconds',
+    configDefaults.durationSeconds,
+    configDefaults.minDurationSeconds,
+    configDefaults.maxDurationSeconds,
+    ' seconds, and at most the role\'s maximum session duration',
+  );
+  const stsEndpoint = reader.optionalString('stsEndpoint', region ? defaultStsEndpoint(region) : '', checkEndpointUrl);
+  const name = reader.optionalString('name', id ?? reader.rawId ?? '');
+  const arn = roleArn ? parseRoleArn(roleArn) : undefined;
+  if (arn && typeof arn !== 'string' && region && partitionOfRegion(region) !== arn.partition) {
+    reader.fieldError(
+      'region',
+      `region "${region}" is in partition ${partitionOfRegion(region)} but roleArn is in ${arn.partition}; pick a region of the role's partition`,
+    );
+  }
+  const result: Checked<Omit<Profile, 'providerId'> & { providerId?: string }> = { problems: reader.problems };
+  if (reader.rawId !== undefined) result.id = reader.rawId;
+  if (reader.ok && id && providerId && roleArn && arn && typeof arn !== 'string' && region && durationSeconds && stsEndpoint && name !== undefined) {
+    result.value = { id, name, providerId, roleArn, ...arn, region, durationSeconds, stsEndpoint, source };
+  }
+  return result;
+}
+
+interface Lists {
+  providers: unknown[];
+  profiles: unknown[];
+}
+
+function readDocument(raw: unknown, source: ConfigSource, problems: ConfigProblem[]): Lists {
+  const lists: Lists = { providers: [], profiles: [] };
+  if (raw === undefined || raw === null) return lists;
+  const where = source === 'managed' ? 'the policy' : 'the configuration';
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push({ kind: 'document', source, path: '(document)', severity: 'error', message: `${where} must be a JSON object with "providers" and "profiles" arrays` });
+    return lists;
+  }
+  for (const key of Object.keys(raw)) {
+    if (key !== 'providers' && key !== 'profiles') {
+      problems.push({ kind: 'document', source, path: key, severity: 'warning', message: 'unknown field, ignored; the document holds "providers" and "profiles"' });
+    }
+  }
+  for (const key of ['providers', 'profiles'] as const) {
+    const value = (raw as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (Array.isArray(value)) lists[key] = value;
+    else problems.push({ kind: 'document', source, path: key, severity: 'error', message: `must be an array in ${where}` });
+  }
+  return lists;
+}
+
+/**
+ * Merges and validates configuration. A managed entry wins over a local entry with the same id.
+ * @param managed the contents of `storage.managed` (enterprise policy), if any
+ * @param local the user's document from `storage.local`, if any
+ */
+export function validateConfiguration(managed: unknown, local: unknown): Configuration {
+  const problems: ConfigProblem[] = [];
+  const documents = [
+    { source: 'managed' as const, lists: readDocument(managed, 'managed', problems) },
+    { source: 'local' as const, lists: readDocument(local, 'local', problems) },
+  ];
+
+  // Ids seen per kind, valid or not: a broken managed entry still shadows a local one, and a
+  // profile naming a broken provider is told about that provider rather than "not found".
+  const providers = new Map<string, Checked<Provider> & { source: ConfigSource }>();
+  const profiles: Profile[] = [];
+  const profileIds = new Map<string, ConfigSource>();
+
+  for (const { source, lists } of documents) {
+    lists.providers.forEach((raw, index) => {
+      const checked = checkProvider(raw, `providers[${index}]`, source);
+      if (checked.id !== undefined && providers.has(checked.id)) {
+        if (providers.get(checked.id)?.source === source) {
+          problems.push({ kind: 'provider', id: checked.id, source, path: `providers[${index}].id`, severity: 'error', message: `duplicate id "${checked.id}"; give each provider its own id` });
+        }
+        return; // a managed entry with this id wins
+      }
+      problems.push(...checked.problems);
+      if (checked.id !== undefined) providers.set(checked.id, { ...checked, source });
+    });
+  }
+
+  for (const { source, lists } of documents) {
+    lists.profiles.forEach((raw, index) => {
+      const checked = checkProfile(raw, `profiles[${index}]`, source);
+      if (checked.id !== undefined && profileIds.has(checked.id)) {
+        if (profileIds.get(checked.id) === source) {
+          problems.push({ kind: 'profile', id: checked.id, source, path: `profiles[${index}].id`, severity: 'error', message: `duplicate id "${checked.id}"; give each profile its own id` });
+        }
+        return;
+      }
+      if (checked.id !== undefined) profileIds.set(checked.id, source);
+      problems.push(...checked.problems);
+      const profile = checked.value;
+      if (!profile?.providerId) return;
+      const provider = providers.get(profile.providerId);
+      const path = `profiles[${index}].provider`;
+      const base = { kind: 'profile' as const, id: profile.id, source, path, severity: 'error' as const };
+      if (!provider) {
+        const known = [...providers.keys()];
+        problems.push({ ...base, message: `no provider has id "${profile.providerId}"; use one of: ${known.length ? known.join(', ') : '(none configured yet)'}` });
+      } else if (!provider.value) {
+        problems.push({ ...base, message: `provider "${profile.providerId}" has errors of its own; fix them first` });
+      } else {
+        profiles.push({ ...profile, providerId: profile.providerId });
+      }
+    });
+  }
+
+  return {
+    providers: [...providers.values()].flatMap((checked) => (checked.value ? [checked.value] : [])),
+    profiles,
+    problems,
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * The one typed message map between the extension's pages and the background. A message is an
+ * action; state travels through storage, which the pages watch.
+ */
+import { ErrorCodes, ExtensionError, toUserFacingError } from './errors';
+import type { UserFacingError } from './errors';
+
+/** Every action the background performs for a page: its request and its response. */
+export interface MessageMap {
+  /** Interactive sign-in with a provider, then credentials for each of its profiles. */
+  signIn: { request: { providerId: string }; response: { profiles: number; failed: number } };
+  /** Forgets tokens and credentials of one provider, or of all when no id is given. */
+  signOut: { request: { providerId?: string }; response: null };
+}
+
+/** Names of the actions. */
+export type Action = keyof MessageMap;
+
+/** The envelope a page sends. */
+export type Message = { [A in Action]: { action: A; payload: MessageMap[A]['request'] } }[Action];
+
+/** The envelope the background answers with; errors cross as plain data. */
+export type Reply<A extends Action> = { ok: true; value: MessageMap[A]['response'] } | { ok: false; error: UserFacingError };
+
+/** Handlers for every action, as the background registers them. */
+export type Handlers = { [A in Action]: (payload: MessageMap[A]['request']) => Promise<MessageMap[A]['response']> };
+
+/** Sends an action and returns its result, or throws the background's error as an {@link ExtensionError}. */
+export async function sendMessage<A extends Action>(
+  send: (message: Message) => Promise<unknown>,
+  action: A,
+  payload: MessageMap[A]['request'],
+): Promise<MessageMap[A]['response']> {
+  const reply = (await send({ action, payload } as Message)) as Reply<A> | undefined;
+  if (!reply) throw new ExtensionError(ErrorCodes.internal, 'The background did not answer.', { hint: 'Reload the extension.' });
+  if (!reply.ok) throw new ExtensionError(reply.error.code, reply.error.message, reply.error.hint === undefined ? undefined : { hint: reply.error.hint });
+  return reply.value;
+}
+
+/** Runs the handler for a message and wraps the outcome in a {@link Reply}. */
+export async function dispatchMessage(handlers: Handlers, message: unknown): Promise<Reply<Action>> {
+  const { action, payload } = (message ?? {}) as { action?: unknown; payload?: unknown };
+  if (typeof action !== 'string' || !Object.hasOwn(handlers, action)) {
+    return { ok: false, error: { code: ErrorCodes.unknownMessage, message: `Unknown action ${JSON.stringify(action)}.` } };
+  }
+  try {
+    const handler = handlers[action as Action] as (payload: unknown) => Promise<MessageMap[Action]['response']>;
+    return { ok: true, value: await handler(payload ?? {}) };
+  } catch (error) {
+    return { ok: false, error: toUserFacingError(error) };
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * OpenID Connect sign-in: discovery, authorization code flow with PKCE through the browser's
+ * web auth flow, token request, and the ID token checks. Pure logic: the browser is reached only
+ * through {@link SignInDeps}, so tests run it against a fake IdP.
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#CodeFlowAuth
+ * @see https://www.rfc-editor.org/rfc/rfc7636 (PKCE)
+ */
+import * as oauth from 'oauth4webapi';
+import { isLoopbackHost } from '../config/field-checks';
+import type { Provider } from '../config/types';
+import { ErrorCodes, ExtensionError } from '../errors';
+import { authorizationResponseError, discoveryError, launchError, tokenResponseError } from './oidc-errors';
+
+/** What sign-in needs from its surroundings. */
+export interface SignInDeps {
+  /** Opens the authorization URL and resolves with the URL the IdP redirected back to. */
+  launchWebAuthFlow(url: string, interactive: boolean): Promise<string>;
+  /** The redirect URI registered with the IdP (`https://<extension-id>.chromiumapp.org/`). */
+  redirectUri: string;
+  /** Replaces the global fetch, for tests. */
+  fetch?: typeof fetch;
+}
+
+/** Tokens from a successful sign-in. */
+export interface SignInResult {
+  idToken: string;
+  refreshToken?: string;
+  /** Epoch milliseconds. */
+  idTokenExpiresAt: number;
+  subject: string;
+  claims: oauth.IDToken;
+}
+
+/** Options shared by every request to the IdP; typed loosely enough for both GET and POST. */
+interface RequestOptions {
+  [oauth.customFetch]?: (url: string, init: RequestInit) => Promise<Response>;
+  [oauth.allowInsecureRequests]?: boolean;
+}
+
+function requestOptions(provider: Provider, deps: SignInDeps): RequestOptions {
+  const options: RequestOptions = {};
+  if (deps.fetch) options[oauth.customFetch] = deps.fetch;
+  // Validation already allows plain http only for loopback issuers (the local sandbox).
+  if (isLoopbackHost(new URL(provider.issuer).hostname)) options[oauth.allowInsecureRequests] = true;
+  return options;
+}
+
+async function discover(provider: Provider, options: RequestOptions): Promise<oauth.AuthorizationServer> {
+  const issuer = new URL(provider.issuer);
+  try {
+    const response = await oauth.discoveryRequest(issuer, { ...options, algorithm: 'oidc' });
+    const as = await oauth.processDiscoveryResponse(issuer, response);
+    if (!as.authorization_endpoint || !as.token_endpoint) {
+      throw new ExtensionError(ErrorCodes.discoveryFailed, `The discovery document of ${provider.name} has no authorization or token endpoint.`, {
+        hint: 'Check the issuer URL.',
+      });
+    }
+    return as;
+  } catch (error) {
+    throw error instanceof ExtensionError ? error : discoveryError(provider, error);
+  }
+}
+
+/** Checks that the IdP sent the browser back to our redirect URI, not somewhere else. */
+function checkRedirect(provider: Provider, redirected: string, redirectUri: string): URL {
+  const actual = new URL(redirected);
+  const expected = new URL(redirectUri);
+  if (actual.origin !== expected.origin || actual.pathname !== expected.pathname) {
+    throw new ExtensionError(ErrorCodes.redirectMismatch, `${provider.name} redirected to ${actual.origin}${actual.pathname} instead of ${redirectUri}.`, {
+      hint: 'Register exactly the redirect URI shown in the popup with the identity provider.',
+    });
+  }
+  return actual;
+}
+
+/**
+ * Signs in with one provider and returns its validated tokens. With `interactive: false` the
+ * request carries `prompt=none` and rides on the IdP's existing session, or fails with
+ * {@link ErrorCodes.loginFailed} when the user is needed.
+ */
+export async function signInWithProvider(provider: Provider, deps: SignInDeps, interactive = true): Promise<SignInResult> {
+  const options = requestOptions(provider, deps);
+  const as = await discover(provider, options);
+  const client: oauth.Client = { client_id: provider.clientId };
+
+  const codeVerifier = oauth.generateRandomCodeVerifier();
+  const state = oauth.generateRandomState();
+  const nonce = oauth.generateRandomNonce();
+  const url = new URL(as.authorization_endpoint as string);
+  url.searchParams.set('client_id', provider.clientId);
+  url.searchParams.set('redirect_uri', deps.redirectUri);
+  url.searchParams.set('response_type', 'code');
+  url.searchParams.set('scope', provider.scopes);
+  url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(codeVerifier));
+  url.searchParams.set('code_challenge_method', 'S256');
+  url.searchParams.set('state', state);
+  url.searchParams.set('nonce', nonce);
+  if (!interactive) url.searchParams.set('prompt', 'none');
+
+  let redirected: string;
+  try {
+    redirected = await deps.launchWebAuthFlow(url.href, interactive);
+  } catch (error) {
+    throw launchError(provider, error);
+  }
+
+  let params: URLSearchParams;
+  try {
+    params = oauth.validateAuthResponse(as, client, checkRedirect(provider, redirected, deps.redirectUri), state);
+  } catch (error) {
+    throw error instanceof ExtensionError ? error : authorizationResponseError(provider, error);
+  }
+
+  let tokens: oauth.TokenEndpointResponse;
+  try {
+    const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, deps.redirectUri, codeVerifier, options);
+    tokens = await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: nonce, requireIdToken: true });
+  } catch (error) {
+    throw tokenResponseError(provider, error);
+  }
+  const claims = oauth.getValidatedIdTokenClaims(tokens);
+  if (!claims || !tokens.id_token) {
+    throw new ExtensionError(ErrorCodes.idTokenInvalid, `${provider.name} returned no ID token.`, { hint: 'Make sure the "openid" scope is allowed for this application.' });
+  }
+  const result: SignInResult = { idToken: tokens.id_token, idTokenExpiresAt: claims.exp * 1000, subject: claims.sub, claims };
+  if (tokens.refresh_token) result.refreshToken = tokens.refresh_token;
+  return result;
+}

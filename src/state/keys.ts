@@ -1,0 +1,16 @@
+/**
+ * Keys of `storage.session`. One key per provider or profile, so concurrent writers never
+ * overwrite each other's entries.
+ */
+
+/** Tokens of a signed-in provider ({@link ProviderSession}). Secret. */
+export const providerSessionKey = (providerId: string): string => `provider-session/${providerId}`;
+/** Progress of the last sign-in of a provider ({@link ActivityStatus}). */
+export const providerStatusKey = (providerId: string): string => `provider-status/${providerId}`;
+/** AWS credentials of a profile ({@link ProfileCredentials}). Secret. */
+export const credentialsKey = (profileId: string): string => `credentials/${profileId}`;
+/** Progress of the last STS call of a profile ({@link ActivityStatus}). */
+export const profileStatusKey = (profileId: string): string => `profile-status/${profileId}`;
+
+/** The key in `storage.local` that holds the user's own configuration document. */
+export const localConfigKey = 'config';

@@ -1,0 +1,106 @@
+/**
+ * Sign-in as the user sees it: one sign-in per provider, then credentials for each of its
+ * profiles, with progress and errors written to session storage for the popup. Pure logic over
+ * injected boundaries, so the whole sequence is tested without a browser.
+ */
+import type { Configuration, Profile, Provider } from '../config/types';
+import { ErrorCodes, ExtensionError, toUserFacingError } from '../errors';
+import type { SignInResult } from '../oidc/sign-in';
+import type { AssumeRoleRequest } from '../sts/assume-role';
+import { mapWithConcurrency } from '../util/map-with-concurrency';
+import { credentialsKey, profileStatusKey, providerSessionKey, providerStatusKey } from './keys';
+import type { SessionStore } from './session-store';
+import type { ActivityStatus, ProfileCredentials, ProviderSession } from './types';
+
+/** How many STS calls run at once when a provider has many profiles. */
+export const stsConcurrency = 6;
+
+/** The boundaries the service works through. */
+export interface SignInServiceDeps {
+  readConfiguration(): Promise<Configuration>;
+  store: SessionStore;
+  signIn(provider: Provider, interactive: boolean): Promise<SignInResult>;
+  assumeRole(request: AssumeRoleRequest): Promise<ProfileCredentials>;
+  deriveSessionName(subject: string): Promise<string>;
+  now(): number;
+}
+
+/** The result of one sign-in. */
+export interface SignInOutcome {
+  profiles: number;
+  failed: number;
+}
+
+/** Creates the service; concurrent sign-ins to one provider share a single flow. */
+export function createSignInService(deps: SignInServiceDeps) {
+  const inFlight = new Map<string, Promise<SignInOutcome>>();
+  const status = (state: ActivityStatus['state'], extra: Record<string, unknown> = {}): ActivityStatus =>
+    ({ state, updatedAt: deps.now(), ...extra }) as ActivityStatus;
+
+  async function credentialsFor(profile: Profile, provider: Provider, session: ProviderSession, sessionName: string): Promise<void> {
+    await deps.store.set({ [profileStatusKey(profile.id)]: status('busy', { step: 'Getting AWS credentials' }) });
+    try {
+      const credentials = await deps.assumeRole({ profile, provider, idToken: session.idToken, sessionName });
+      await deps.store.set({ [credentialsKey(profile.id)]: credentials, [profileStatusKey(profile.id)]: status('idle') });
+    } catch (error) {
+      // Earlier credentials stay: they remain valid until their own expiry.
+      await deps.store.set({ [profileStatusKey(profile.id)]: status('error', { error: toUserFacingError(error) }) });
+      throw error;
+    }
+  }
+
+  async function run(providerId: string): Promise<SignInOutcome> {
+    const config = await deps.readConfiguration();
+    const provider = config.providers.find((candidate) => candidate.id === providerId);
+    if (!provider) {
+      throw new ExtensionError(ErrorCodes.configInvalid, `No usable provider has id "${providerId}".`, { hint: 'Fix the provider in the options page.' });
+    }
+    await deps.store.set({ [providerStatusKey(provider.id)]: status('busy', { step: 'Waiting for sign-in' }) });
+    let result: SignInResult;
+    try {
+      result = await deps.signIn(provider, true);
+    } catch (error) {
+      await deps.store.set({ [providerStatusKey(provider.id)]: status('error', { error: toUserFacingError(error) }) });
+      throw error;
+    }
+    const session: ProviderSession = {
+      idToken: result.idToken,
+      idTokenExpiresAt: result.idTokenExpiresAt,
+      subject: result.subject,
+      signedInAt: deps.now(),
+      ...(result.refreshToken ? { refreshToken: result.refreshToken } : {}),
+    };
+    await deps.store.set({ [providerSessionKey(provider.id)]: session, [providerStatusKey(provider.id)]: status('idle') });
+
+    const sessionName = await deps.deriveSessionName(result.subject);
+    const profiles = config.profiles.filter((profile) => profile.providerId === provider.id);
+    const settled = await mapWithConcurrency(profiles, stsConcurrency, (profile) => credentialsFor(profile, provider, session, sessionName));
+    return { profiles: profiles.length, failed: settled.filter((outcome) => outcome.status === 'rejected').length };
+  }
+
+  return {
+    /** Signs in interactively with a provider and gets credentials for all its profiles. */
+    signIn(providerId: string): Promise<SignInOutcome> {
+      const running = inFlight.get(providerId);
+      if (running) return running;
+      const started = run(providerId).finally(() => inFlight.delete(providerId));
+      inFlight.set(providerId, started);
+      return started;
+    },
+
+    /** Forgets the tokens and credentials of one provider, or everything when no id is given. */
+    async signOut(providerId?: string): Promise<void> {
+      if (providerId === undefined) return deps.store.clear();
+      const config = await deps.readConfiguration();
+      const profiles = config.profiles.filter((profile) => profile.providerId === providerId).map((profile) => profile.id);
+      await deps.store.remove([
+        providerSessionKey(providerId),
+        providerStatusKey(providerId),
+        ...profiles.flatMap((id) => [credentialsKey(id), profileStatusKey(id)]),
+      ]);
+    },
+  };
+}
+
+/** The service's interface, for handlers and tests. */
+export type SignInService = ReturnType<typeof createSignInService>;

@@ -1,0 +1,75 @@
+/**
+ * Exchanges an ID token for temporary AWS credentials. The call is unsigned: the web identity
+ * token is the proof of identity, so no AWS keys ship in the extension.
+ * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html
+ */
+import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { Profile, Provider } from '../config/types';
+import type { ProfileCredentials } from '../state/types';
+import { explainStsError, isDurationTooLong } from './sts-errors';
+
+/** The session length every role allows; used when the configured one exceeds the role's maximum. */
+export const safeDurationSeconds = 3600;
+
+/** What the STS step needs besides the profile. */
+export interface AssumeRoleRequest {
+  profile: Profile;
+  provider: Provider;
+  idToken: string;
+  sessionName: string;
+}
+
+async function call(request: AssumeRoleRequest, durationSeconds: number): Promise<Omit<ProfileCredentials, 'durationNote'>> {
+  const { profile } = request;
+  const client = new STSClient({ region: profile.region, endpoint: profile.stsEndpoint });
+  try {
+    const output = await client.send(
+      new AssumeRoleWithWebIdentityCommand({
+        RoleArn: profile.roleArn,
+        RoleSessionName: request.sessionName,
+        WebIdentityToken: request.idToken,
+        DurationSeconds: durationSeconds,
+      }),
+    );
+    const credentials = output.Credentials;
+    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration) {
+      throw Object.assign(new Error('STS answered without complete credentials'), { name: 'IncompleteResponse' });
+    }
+    return {
+      accessKeyId: credentials.AccessKeyId,
+      secretAccessKey: credentials.SecretAccessKey,
+      sessionToken: credentials.SessionToken,
+      expiration: credentials.Expiration.getTime(),
+      assumedRoleArn: output.AssumedRoleUser?.Arn ?? '',
+      region: profile.region,
+      sessionName: request.sessionName,
+      issuedAt: Date.now(),
+    };
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * Assumes the profile's role with the ID token. When STS says the configured duration exceeds
+ * the role's maximum, it retries once with {@link safeDurationSeconds} and notes it, since every
+ * role allows an hour.
+ * @throws ExtensionError explaining what STS said and what to fix.
+ */
+export async function assumeRoleWithWebIdentity(request: AssumeRoleRequest): Promise<ProfileCredentials> {
+  const { profile, provider } = request;
+  try {
+    return await call(request, profile.durationSeconds);
+  } catch (error) {
+    if (!isDurationTooLong(error) || profile.durationSeconds <= safeDurationSeconds) throw explainStsError(error, profile, provider);
+  }
+  try {
+    const credentials = await call(request, safeDurationSeconds);
+    return {
+      ...credentials,
+      durationNote: `Role ${profile.roleName} allows less than ${profile.durationSeconds} seconds, so these credentials last ${safeDurationSeconds} seconds. Lower durationSeconds or raise the role's maximum session duration.`,
+    };
+  } catch (error) {
+    throw explainStsError(error, profile, provider);
+  }
+}

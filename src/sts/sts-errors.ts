@@ -1,0 +1,69 @@
+/**
+ * Explains STS errors in words a cloud engineer can act on. The most common failure in web
+ * identity federation is a trust policy or audience that does not match the token.
+ * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html#API_AssumeRoleWithWebIdentity_Errors
+ */
+import type { Profile, Provider } from '../config/types';
+import { ErrorCodes, ExtensionError } from '../errors';
+
+/** The IAM name of an OIDC provider: its issuer without the scheme (`idp.example.com/tenant`). */
+export function oidcProviderName(issuer: string): string {
+  return issuer.replace(/^https?:\/\//, '').replace(/\/$/, '');
+}
+
+/** True when STS refused the duration because the role allows less. */
+export function isDurationTooLong(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ValidationError' && /DurationSeconds exceeds the MaxSessionDuration/i.test(error.message);
+}
+
+function awsMessage(error: Error): string {
+  const text = error.message.replace(/\s+/g, ' ').trim();
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+/** Maps an error thrown by the STS client to an {@link ExtensionError} for this profile. */
+export function explainStsError(error: unknown, profile: Profile, provider: Provider): ExtensionError {
+  if (!(error instanceof Error)) return new ExtensionError(ErrorCodes.stsFailed, `STS failed for ${profile.name}.`, { hint: 'Try again.' });
+  const idp = oidcProviderName(provider.issuer);
+  const said = awsMessage(error);
+  const federated = `arn:${profile.partition}:iam::${profile.accountId}:oidc-provider/${idp}`;
+  const make = (code: ExtensionError['code'], message: string, hint: string) => new ExtensionError(code, message, { hint, cause: error });
+  // The SDK names modeled errors after their classes (InvalidIdentityTokenException) and
+  // unmodeled ones after the wire code (Throttling); fold both into the wire code.
+  const code = error.name.replace(/Exception$/, '');
+  // A service error carries $fault; anything else never got an answer from STS.
+  if (!('$fault' in error)) {
+    return make(ErrorCodes.stsUnreachable, `Could not reach STS at ${profile.stsEndpoint}.`, 'Check your network connection or VPN, and the profile\'s stsEndpoint.');
+  }
+  switch (code) {
+    case 'InvalidIdentityToken':
+      return make(ErrorCodes.stsInvalidIdentityToken, `STS rejected the ID token from ${provider.name}: ${said}`,
+        `In account ${profile.accountId}, create the IAM OIDC identity provider "${idp}" with audience "${provider.clientId}", or fix the one there.`);
+    case 'ExpiredToken':
+      return make(ErrorCodes.stsExpiredToken, `The ID token from ${provider.name} expired before STS accepted it.`, 'Sign in again; check that this computer\'s clock is right.');
+    case 'IDPRejectedClaim':
+      return make(ErrorCodes.stsRejectedClaim, `STS did not accept the token's claims for role ${profile.roleName}: ${said}`,
+        `Check that the IAM OIDC provider "${idp}" lists audience "${provider.clientId}" and that the role's trust policy conditions on "${idp}:aud" and "${idp}:sub" match the token.`);
+    case 'IDPCommunicationError':
+      return make(ErrorCodes.stsIdpCommunication, `STS could not fetch the signing keys of ${provider.name}: ${said}`, 'The issuer\'s discovery document and keys must be reachable from AWS over the internet; try again shortly.');
+    case 'AccessDenied':
+      return make(ErrorCodes.stsAccessDenied, `Not allowed to assume role ${profile.roleName} in account ${profile.accountId} with this sign-in: ${said}`,
+        `The role's trust policy must allow "sts:AssumeRoleWithWebIdentity" for the Federated principal "${federated}" with the condition "${idp}:aud" equal to "${provider.clientId}".`);
+    case 'ValidationError':
+      if (isDurationTooLong(error)) {
+        return make(ErrorCodes.stsDurationTooLong, `Role ${profile.roleName} does not allow sessions of ${profile.durationSeconds} seconds.`,
+          'Lower the profile\'s durationSeconds, or raise the role\'s maximum session duration in IAM.');
+      }
+      return make(ErrorCodes.stsValidation, `STS refused the request for ${profile.name}: ${said}`, 'Check the profile\'s roleArn and durationSeconds.');
+    case 'RegionDisabled':
+      return make(ErrorCodes.stsRegionDisabled, `STS is not activated in ${profile.region} for account ${profile.accountId}.`, 'Activate the region for STS in IAM account settings, or pick another region for the profile.');
+    case 'MalformedPolicyDocument':
+    case 'PackedPolicyTooLarge':
+      return make(ErrorCodes.stsPolicy, `STS refused the session policy for ${profile.name}: ${said}`, 'Fix or shorten the session policy.');
+    case 'Throttling':
+    case 'RequestLimitExceeded':
+      return make(ErrorCodes.stsThrottled, 'STS is throttling requests right now.', 'Wait a minute and try again.');
+    default:
+      return make(ErrorCodes.stsFailed, `STS answered ${error.name} for ${profile.name}: ${said}`, 'Try again; if it repeats, check the role and its trust policy.');
+  }
+}

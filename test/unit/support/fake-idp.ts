@@ -1,0 +1,92 @@
+/**
+ * An OpenID Provider in memory: a fetch function answering discovery and token requests, and a
+ * stand-in for the browser's web auth flow. Tests bend any part of it to attack the client.
+ */
+import { generateKeyPairSync, createSign } from 'node:crypto';
+
+export const issuer = 'https://idp.example.com';
+export const clientId = 'client-123';
+export const redirectUri = 'https://pphpgldbnphjbnncbdmijojinkfahdin.chromiumapp.org/';
+
+const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+
+const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
+
+/** Signs a JWT with RS256 (or writes an unsigned one for `alg: none`). */
+export function signJwt(claims: Record<string, unknown>, header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT', kid: 'k1' }): string {
+  const input = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
+  if (header.alg === 'none') return `${input}.`;
+  return `${input}.${createSign('RSA-SHA256').update(input).sign(privateKey).toString('base64url')}`;
+}
+
+/** What a test may change about the IdP's behaviour. */
+export interface FakeIdpOptions {
+  discovery?: Record<string, unknown>;
+  discoveryStatus?: number;
+  /** Replaces or removes (undefined) ID token claims; gets the nonce of the request. */
+  claims?: (nonce: string) => Record<string, unknown>;
+  idTokenHeader?: Record<string, unknown>;
+  tokenResponse?: { status: number; body: Record<string, unknown> };
+  refreshToken?: string;
+  /** Rewrites the redirect the "browser" returns. */
+  redirect?: (url: URL) => string;
+  /** Makes the whole IdP unreachable. */
+  down?: boolean;
+}
+
+/** Builds the fake; `requests` records every request for assertions. */
+export function fakeIdp(options: FakeIdpOptions = {}) {
+  const requests: { url: string; body?: URLSearchParams }[] = [];
+  let lastAuthorization: URLSearchParams | undefined;
+  const now = Math.floor(Date.now() / 1000);
+
+  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+  const fetch = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const href = String(url instanceof Request ? url.url : url);
+    const body = init?.body ? new URLSearchParams(String(init.body)) : undefined;
+    requests.push(body ? { url: href, body } : { url: href });
+    if (options.down) throw new TypeError('Failed to fetch');
+    if (href === `${issuer}/.well-known/openid-configuration`) {
+      return json(
+        {
+          issuer,
+          authorization_endpoint: `${issuer}/authorize`,
+          token_endpoint: `${issuer}/token`,
+          jwks_uri: `${issuer}/jwks`,
+          response_types_supported: ['code'],
+          id_token_signing_alg_values_supported: ['RS256'],
+          code_challenge_methods_supported: ['S256'],
+          ...options.discovery,
+        },
+        options.discoveryStatus ?? 200,
+      );
+    }
+    if (href === `${issuer}/token`) {
+      if (options.tokenResponse) return json(options.tokenResponse.body, options.tokenResponse.status);
+      const nonce = lastAuthorization?.get('nonce') ?? '';
+      const claims = options.claims?.(nonce) ?? { iss: issuer, aud: clientId, sub: 'user-1', iat: now, exp: now + 3600, nonce };
+      return json({
+        access_token: 'access-1',
+        token_type: 'Bearer',
+        expires_in: 3600,
+        id_token: signJwt(claims, options.idTokenHeader),
+        ...(options.refreshToken ? { refresh_token: options.refreshToken } : {}),
+      });
+    }
+    return json({ error: 'not_found' }, 404);
+  };
+
+  /** Plays the browser and the user: approves and redirects back with a code. */
+  const launchWebAuthFlow = async (url: string): Promise<string> => {
+    const authorization = new URL(url);
+    lastAuthorization = authorization.searchParams;
+    const back = new URL(authorization.searchParams.get('redirect_uri') ?? redirectUri);
+    back.searchParams.set('code', 'code-1');
+    const state = authorization.searchParams.get('state');
+    if (state) back.searchParams.set('state', state);
+    return options.redirect ? options.redirect(back) : back.href;
+  };
+
+  return { fetch, launchWebAuthFlow, requests, authorization: () => lastAuthorization };
+}

@@ -1,0 +1,48 @@
+// One build for the extension: each entry is one page or worker, written to dist/chrome.
+const path = require('node:path');
+const CopyPlugin = require('copy-webpack-plugin');
+
+module.exports = (_env, argv) => ({
+  mode: argv.mode ?? 'production',
+  target: 'webworker',
+  devtool: argv.mode === 'development' ? 'inline-source-map' : false,
+  entry: {
+    background: './src/background.ts',
+    popup: './popup/popup.tsx',
+    options: './popup/options.tsx',
+  },
+  output: {
+    path: path.resolve(__dirname, 'dist/chrome'),
+    filename: '[name].js',
+    clean: true,
+  },
+  resolve: {
+    extensions: ['.ts', '.tsx', '.js', '.mjs'],
+    // The AWS SDK ships browser builds under the "browser" field; the worker is a browser context.
+    mainFields: ['browser', 'module', 'main'],
+    conditionNames: ['browser', 'import', 'module', 'default'],
+  },
+  module: {
+    rules: [
+      {
+        test: /\.[jt]sx?$/,
+        exclude: /node_modules/,
+        loader: 'esbuild-loader',
+        options: { target: 'es2022', jsx: 'automatic', jsxImportSource: 'preact' },
+      },
+    ],
+  },
+  performance: { hints: false },
+  optimization: { splitChunks: false },
+  plugins: [
+    new CopyPlugin({
+      patterns: [
+        { from: 'manifest.json' },
+        { from: 'src/managed-schema.json', to: 'managed-schema.json' },
+        { from: 'popup/*.html', to: '[name][ext]' },
+        { from: 'popup/*.css', to: '[name][ext]' },
+        { from: 'icons', to: 'icons' },
+      ],
+    }),
+  ],
+});

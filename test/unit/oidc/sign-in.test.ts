@@ -1,4 +1,5 @@
 import { ErrorCodes, ExtensionError } from '../../../src/errors';
+import { rejection } from '../support/rejection';
 import type { Provider } from '../../../src/config/types';
 import { signInWithProvider } from '../../../src/oidc/sign-in';
 import { clientId, fakeIdp, issuer, redirectUri } from '../support/fake-idp';
@@ -73,18 +74,18 @@ describe('signInWithProvider', () => {
 
   it('reports a closed login window as cancelled', async () => {
     const idp = fakeIdp();
-    const error = await signInWithProvider(provider, {
+    const error = await rejection(signInWithProvider(provider, {
       fetch: idp.fetch,
       redirectUri,
       launchWebAuthFlow: () => Promise.reject(new Error('The user did not approve access.')),
-    }).catch((thrown: ExtensionError) => thrown);
+    }));
     expect(error.code).toBe(ErrorCodes.loginCancelled);
     expect(idp.requests.some((request) => request.url.endsWith('/token'))).toBe(false);
   });
 
   it('rejects a response whose state does not match, before any token request', async () => {
     const { idp, promise } = run({ redirect: (url) => (url.searchParams.set('state', 'forged'), url.href) });
-    const error = await promise.catch((thrown: ExtensionError) => thrown);
+    const error = await rejection(promise);
     expect(error.code).toBe(ErrorCodes.stateMismatch);
     expect(idp.requests.some((request) => request.url.endsWith('/token'))).toBe(false);
   });

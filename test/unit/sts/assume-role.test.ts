@@ -1,5 +1,6 @@
 import type { Profile, Provider } from '../../../src/config/types';
 import { ErrorCodes, ExtensionError } from '../../../src/errors';
+import { rejection } from '../support/rejection';
 import { assumeRoleWithWebIdentity } from '../../../src/sts/assume-role';
 import { startStsStandIn, stsCredentials, stsError } from '../support/sts-stand-in';
 import type { StsAnswer } from '../support/sts-stand-in';
@@ -92,7 +93,7 @@ describe('assumeRoleWithWebIdentity', () => {
     await withStandIn(
       () => stsError('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'),
       async (endpoint, requests) => {
-        const error = await assumeRoleWithWebIdentity({ profile: profileAt(endpoint, 3600), provider, idToken: 't.t.t', sessionName: 'wic-1' }).catch((thrown: ExtensionError) => thrown);
+        const error = await rejection(assumeRoleWithWebIdentity({ profile: profileAt(endpoint, 3600), provider, idToken: 't.t.t', sessionName: 'wic-1' }));
         expect(error.code).toBe(ErrorCodes.stsDurationTooLong);
         expect(error.message).toBe('Role Dev does not allow sessions of 3600 seconds.');
         expect(requests).toHaveLength(1);
@@ -104,7 +105,7 @@ describe('assumeRoleWithWebIdentity', () => {
     await withStandIn(
       () => stsError('Throttling', 'Rate exceeded'),
       async (endpoint, requests) => {
-        const error = await assumeRoleWithWebIdentity({ profile: profileAt(endpoint), provider, idToken: 't.t.t', sessionName: 'wic-1' }).catch((thrown: ExtensionError) => thrown);
+        const error = await rejection(assumeRoleWithWebIdentity({ profile: profileAt(endpoint), provider, idToken: 't.t.t', sessionName: 'wic-1' }));
         expect(error.code).toBe(ErrorCodes.stsThrottled);
         expect(requests.length).toBeGreaterThan(1);
       },
@@ -123,7 +124,7 @@ describe('assumeRoleWithWebIdentity', () => {
   }, 30_000);
 
   it('says STS is unreachable when nothing answers', async () => {
-    const error = await assumeRoleWithWebIdentity({ profile: profileAt('http://127.0.0.1:9'), provider, idToken: 't.t.t', sessionName: 'wic-1' }).catch((thrown: ExtensionError) => thrown);
+    const error = await rejection(assumeRoleWithWebIdentity({ profile: profileAt('http://127.0.0.1:9'), provider, idToken: 't.t.t', sessionName: 'wic-1' }));
     expect(error.code).toBe(ErrorCodes.stsUnreachable);
     expect(error.message).toBe('Could not reach STS at http://127.0.0.1:9.');
   }, 30_000);

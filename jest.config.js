@@ -1,6 +1,6 @@
 // Two projects: fast unit tests (logic in node, components in jsdom) and end-to-end tests in real Chromium.
 const transform = {
-  '^.+\\.[jt]sx?$': [
+  '^.+\\.m?[jt]sx?$': [
     '@swc/jest',
     {
       jsc: {

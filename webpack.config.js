@@ -15,6 +15,8 @@ module.exports = (_env, argv) => ({
     path: path.resolve(__dirname, 'dist/chrome'),
     filename: '[name].js',
     clean: true,
+    // A Manifest V3 service worker cannot load scripts after start-up, so nothing is split off.
+    asyncChunks: false,
   },
   resolve: {
     extensions: ['.ts', '.tsx', '.js', '.mjs'],

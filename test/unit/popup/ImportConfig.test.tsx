@@ -1,0 +1,28 @@
+/** @jest-environment jsdom */
+import '@testing-library/jest-dom';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { ImportConfig } from '../../../popup/ImportConfig';
+import { checkConfigImport } from '../../../src/config/import-config';
+
+describe('ImportConfig', () => {
+  it('imports a clean document and reports what it holds', async () => {
+    const stored: unknown[] = [];
+    render(<ImportConfig current="" onImport={async (text) => { const result = checkConfigImport(text, undefined); if (result.ok) stored.push(result.document); return result; }} />);
+    fireEvent.input(screen.getByLabelText('Configuration (JSON)'), {
+      target: { value: JSON.stringify({ providers: [{ id: 'corp', issuer: 'https://idp.example.com', clientId: 'abc' }], profiles: [] }) },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Imported 1 provider(s) and 0 profile(s).');
+    expect(stored).toHaveLength(1);
+  });
+
+  it('lists every problem of a bad document and changes nothing', async () => {
+    const onImport = jest.fn(async (text: string) => checkConfigImport(text, undefined));
+    render(<ImportConfig current='{"providers":[{"id":"corp","issuer":"http://idp.example.com"}]}' onImport={onImport} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Nothing was changed.');
+    expect(alert).toHaveTextContent('providers[0].issuer: must use https');
+    expect(alert).toHaveTextContent('providers[0].clientId: is required');
+  });
+});

@@ -1,0 +1,17 @@
+import type { SessionStore } from '../../../src/state/session-store';
+
+/** Session storage in a map, with the same copy-on-write semantics as the browser's. */
+export function memorySessionStore(): SessionStore & { items: Map<string, unknown> } {
+  const items = new Map<string, unknown>();
+  return {
+    items,
+    get: async <T>(key: string) => structuredClone(items.get(key)) as T | undefined,
+    set: async (entries) => {
+      for (const [key, value] of Object.entries(entries)) items.set(key, structuredClone(value));
+    },
+    remove: async (keys) => {
+      for (const key of keys) items.delete(key);
+    },
+    clear: async () => items.clear(),
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The menu of ways to copy a profile's credentials, and the one function that renders any of
+ * them. Each family lives in its own file; this module only routes.
+ */
+import type { ProfileCredentials } from '../state/types';
+import { formatBash } from './bash';
+import { formatCredentialProcess } from './credential-process';
+import { formatCredentialsFile } from './credentials-file';
+import { formatDotenv } from './dotenv';
+import { formatFish } from './fish';
+import { FormatError, FormatErrorCodes } from './format-error';
+import { formatPowerShell } from './powershell';
+import { formatWindowsCmd } from './windows-cmd';
+
+export type CopyFormat =
+  | 'bash'
+  | 'fish'
+  | 'powershell'
+  | 'cmd'
+  | 'credentials-file'
+  | 'credential-process'
+  | 'dotenv'
+  | 'access-key-id'
+  | 'secret-access-key'
+  | 'session-token'
+  | 'assumed-role-arn';
+
+/** What a format produces: commands to paste into a shell, file contents, or one raw value. */
+export type CopyFormatKind = 'shell' | 'file' | 'value';
+
+/** A menu entry for a {@link CopyFormat}. */
+export interface CopyFormatOption {
+  id: CopyFormat;
+  label: string;
+  kind: CopyFormatKind;
+}
+
+/** Every format once, in the order a menu shows them. */
+export const copyFormats: readonly CopyFormatOption[] = [
+  { id: 'bash', label: 'bash / zsh', kind: 'shell' },
+  { id: 'fish', label: 'fish', kind: 'shell' },
+  { id: 'powershell', label: 'PowerShell', kind: 'shell' },
+  { id: 'cmd', label: 'Windows cmd', kind: 'shell' },
+  { id: 'credentials-file', label: '~/.aws/credentials', kind: 'file' },
+  { id: 'credential-process', label: 'credential_process JSON', kind: 'file' },
+  { id: 'dotenv', label: '.env / docker --env-file', kind: 'file' },
+  { id: 'access-key-id', label: 'Access key ID', kind: 'value' },
+  { id: 'secret-access-key', label: 'Secret access key', kind: 'value' },
+  { id: 'session-token', label: 'Session token', kind: 'value' },
+  { id: 'assumed-role-arn', label: 'Assumed role ARN', kind: 'value' },
+];
+
+/** What every format is rendered from. */
+export interface FormatInput {
+  /** The profile's id; names the section in `~/.aws/credentials`. */
+  profileId: string;
+  credentials: ProfileCredentials;
+}
+
+const formatters: Readonly<Record<CopyFormat, (input: FormatInput) => string>> = {
+  bash: ({ credentials }) => formatBash(credentials),
+  fish: ({ credentials }) => formatFish(credentials),
+  powershell: ({ credentials }) => formatPowerShell(credentials),
+  cmd: ({ credentials }) => formatWindowsCmd(credentials),
+  'credentials-file': ({ profileId, credentials }) => formatCredentialsFile(profileId, credentials),
+  'credential-process': ({ credentials }) => formatCredentialProcess(credentials),
+  dotenv: ({ credentials }) => formatDotenv(credentials),
+  'access-key-id': ({ credentials }) => credentials.accessKeyId,
+  'secret-access-key': ({ credentials }) => credentials.secretAccessKey,
+  'session-token': ({ credentials }) => credentials.sessionToken,
+  'assumed-role-arn': ({ credentials }) => credentials.assumedRoleArn,
+};
+
+/**
+ * Renders credentials as text to put on the clipboard. Shell and file formats end with a
+ * newline; single values are the raw string, unchanged.
+ *
+ * Rather than write text that would set a different value, it throws a {@link FormatError}
+ * (`FORMAT_UNREPRESENTABLE_VALUE`, naming the variable or key) for values that hold:
+ * - bash / zsh, fish: NUL;
+ * - PowerShell: NUL, or nothing at all;
+ * - Windows cmd: nothing at all, `%`, `!`, `"`, control characters, or a line over 8191 characters;
+ * - ~/.aws/credentials: nothing at all, control characters or line breaks, whitespace at either
+ *   end, `#` or `;` at the start or after whitespace;
+ * - .env: control characters or line breaks, `#`, `$`, a leading quote, whitespace at either end;
+ * - every format but single values: unpaired surrogates.
+ * Real STS values are base64-like and never hit these. It throws `FORMAT_INVALID_INPUT` for a
+ * profile id the credentials file cannot name or an expiration outside years 0–9999, and
+ * `FORMAT_UNKNOWN` for a format id that is not a {@link CopyFormat}.
+ */
+export function formatCredentials(format: CopyFormat, input: FormatInput): string {
+  // Guards against ids from unchecked messages, including inherited names like "toString".
+  if (!Object.hasOwn(formatters, format)) {
+    throw new FormatError(FormatErrorCodes.unknownFormat, 'format', `Unknown copy format "${String(format)}".`);
+  }
+  return formatters[format](input);
+}

@@ -1,6 +1,7 @@
 // One build for the extension: each entry is one page or worker, written to dist/chrome.
 const path = require('node:path');
 const CopyPlugin = require('copy-webpack-plugin');
+const webpack = require('webpack');
 
 module.exports = (_env, argv) => ({
   mode: argv.mode ?? 'production',
@@ -37,6 +38,11 @@ module.exports = (_env, argv) => ({
   performance: { hints: false },
   optimization: { splitChunks: false },
   plugins: [
+    // The SDK's browser build parses STS's XML with DOMParser, which service workers lack;
+    // its pure-JavaScript parser works everywhere.
+    new webpack.NormalModuleReplacementPlugin(/@aws-sdk[\\/]xml-builder[\\/]dist-es[\\/]xml-parser\.browser\.js$/, (resource) => {
+      if (resource.createData?.resource) resource.createData.resource = resource.createData.resource.replace(/xml-parser\.browser\.js$/, 'xml-parser.js');
+    }),
     new CopyPlugin({
       patterns: [
         { from: 'manifest.json' },

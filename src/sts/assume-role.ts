@@ -5,6 +5,7 @@
  */
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Profile, Provider } from '../config/types';
+import { ErrorCodes, ExtensionError } from '../errors';
 import type { ProfileCredentials } from '../state/types';
 import { explainStsError, isDurationTooLong } from './sts-errors';
 
@@ -33,7 +34,9 @@ async function call(request: AssumeRoleRequest, durationSeconds: number): Promis
     );
     const credentials = output.Credentials;
     if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration) {
-      throw Object.assign(new Error('STS answered without complete credentials'), { name: 'IncompleteResponse' });
+      throw new ExtensionError(ErrorCodes.stsFailed, `The answer of STS at ${profile.stsEndpoint} held no credentials.`, {
+        hint: 'Check that the profile\'s stsEndpoint is an STS endpoint.',
+      });
     }
     return {
       accessKeyId: credentials.AccessKeyId,

@@ -23,6 +23,7 @@ function awsMessage(error: Error): string {
 
 /** Maps an error thrown by the STS client to an {@link ExtensionError} for this profile. */
 export function explainStsError(error: unknown, profile: Profile, provider: Provider): ExtensionError {
+  if (error instanceof ExtensionError) return error;
   if (!(error instanceof Error)) return new ExtensionError(ErrorCodes.stsFailed, `STS failed for ${profile.name}.`, { hint: 'Try again.' });
   const idp = oidcProviderName(provider.issuer);
   const said = awsMessage(error);
@@ -31,9 +32,12 @@ export function explainStsError(error: unknown, profile: Profile, provider: Prov
   // The SDK names modeled errors after their classes (InvalidIdentityTokenException) and
   // unmodeled ones after the wire code (Throttling); fold both into the wire code.
   const code = error.name.replace(/Exception$/, '');
-  // A service error carries $fault; anything else never got an answer from STS.
+  // A service error carries $fault; without it, STS either never answered or said something unreadable.
   if (!('$fault' in error)) {
-    return make(ErrorCodes.stsUnreachable, `Could not reach STS at ${profile.stsEndpoint}.`, 'Check your network connection or VPN, and the profile\'s stsEndpoint.');
+    // The SDK attaches the raw $response to errors raised while reading an answer.
+    return !('$response' in error)
+      ? make(ErrorCodes.stsUnreachable, `Could not reach STS at ${profile.stsEndpoint}.`, 'Check your network connection or VPN, and the profile\'s stsEndpoint.')
+      : make(ErrorCodes.stsFailed, `The answer of STS at ${profile.stsEndpoint} could not be read (${error.name}).`, 'Check that the profile\'s stsEndpoint is an STS endpoint.');
   }
   switch (code) {
     case 'InvalidIdentityToken':

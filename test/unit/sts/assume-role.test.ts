@@ -134,3 +134,16 @@ describe('assumeRoleWithWebIdentity', () => {
     expect(`${error.message} ${error.hint}`).not.toContain('header.payload.signature');
   });
 });
+
+describe('an answer that is not STS', () => {
+  it('says the answer could not be read rather than blaming the network', async () => {
+    const server = await startStsStandIn(() => ({ status: 200, body: '<html>captive portal</html>' }));
+    try {
+      const error = await rejection(assumeRoleWithWebIdentity({ profile: profileAt(server.endpoint), provider, idToken: 't.t.t', sessionName: 'wic-1' }));
+      expect(error.code).toBe(ErrorCodes.stsFailed);
+      expect(error.message).toBe(`The answer of STS at ${server.endpoint} held no credentials.`);
+    } finally {
+      await server.close();
+    }
+  });
+});

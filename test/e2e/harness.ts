@@ -85,8 +85,11 @@ export interface EnvironmentOptions {
   extensionDir?: string;
   /** Load a generated do-nothing extension with the same key instead (see `writeStubExtension`). */
   stubExtension?: boolean;
-  /** Enterprise policy for the extension: becomes its `storage.managed` (e.g. `{ providers, profiles }`). */
-  managedPolicy?: Record<string, unknown>;
+  /**
+   * Enterprise policy for the extension: becomes its `storage.managed` (e.g. `{ providers, profiles }`).
+   * A function receives the sandbox configuration, whose URLs are known only once the servers run.
+   */
+  managedPolicy?: Record<string, unknown> | ((sandbox: SandboxConfig) => Record<string, unknown>);
   /** Written to `storage.local` key `config` before `startEnvironment` returns; 'sandbox' = `env.sandboxConfig()`. */
   localConfig?: SandboxConfig | 'sandbox';
   /** Shortcut for `idp.extraClaims`. */
@@ -469,7 +472,10 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
     const removeOnExit = (file: string) => idpProcess.call('removeOnExit', file);
 
     if (options.managedPolicy) {
-      const file = await writeManagedPolicy(options.managedPolicy);
+      const policy = typeof options.managedPolicy === 'function'
+        ? options.managedPolicy(sandboxConfig(idp.issuer, sts?.endpoint, idp.clientId))
+        : options.managedPolicy;
+      const file = await writeManagedPolicy(policy);
       cleanups.push(() => rm(file, { force: true }));
       await removeOnExit(file);
     }

@@ -69,6 +69,17 @@ export class EntryReader {
     return value;
   }
 
+  /** An optional boolean. */
+  optionalBoolean(key: string, fallback: boolean): boolean | undefined {
+    const value = this.entry[key];
+    if (value === undefined || value === null) return fallback;
+    if (typeof value !== 'boolean') {
+      this.error(`${this.path}.${key}`, `must be true or false (got ${JSON.stringify(value)})`);
+      return undefined;
+    }
+    return value;
+  }
+
   /** Records an error on a field of this entry. */
   fieldError(key: string, message: string): void {
     this.error(`${this.path}.${key}`, message);

@@ -29,6 +29,8 @@ export interface ProfileInput {
   durationSeconds?: number;
   /** Defaults to the regional STS endpoint of `region` in the role's partition. */
   stsEndpoint?: string;
+  /** Pinned profiles are listed first and kept fresh while the user browses; defaults to true. */
+  pinned?: boolean;
 }
 
 /** A whole configuration document, as stored in `storage.local` under `config` or pushed by policy. */
@@ -59,6 +61,7 @@ export interface Profile {
   region: string;
   durationSeconds: number;
   stsEndpoint: string;
+  pinned: boolean;
   source: ConfigSource;
 }
 

@@ -9,7 +9,7 @@ import { checkEndpointUrl, checkId, checkIssuer, checkRegion, checkScopes, parse
 import type { ConfigProblem, ConfigSource, Configuration, Profile, Provider } from './types';
 
 const providerFields = ['id', 'name', 'issuer', 'clientId', 'scopes'] as const;
-const profileFields = ['id', 'name', 'provider', 'roleArn', 'region', 'durationSeconds', 'stsEndpoint'] as const;
+const profileFields = ['id', 'name', 'provider', 'roleArn', 'region', 'durationSeconds', 'stsEndpoint', 'pinned'] as const;
 
 /** Defaults the configuration contract promises. */
 export const configDefaults = {
@@ -18,6 +18,7 @@ export const configDefaults = {
   durationSeconds: 3600,
   minDurationSeconds: 900,
   maxDurationSeconds: 43200,
+  pinned: true,
 } as const;
 
 interface Checked<T> {
@@ -58,6 +59,7 @@ function checkProfile(raw: unknown, path: string, source: ConfigSource): Checked
     ' seconds, and at most the role\'s maximum session duration',
   );
   const stsEndpoint = reader.optionalString('stsEndpoint', region ? defaultStsEndpoint(region) : '', checkEndpointUrl);
+  const pinned = reader.optionalBoolean('pinned', configDefaults.pinned);
   const name = reader.optionalString('name', id ?? reader.rawId ?? '');
   const arn = roleArn ? parseRoleArn(roleArn) : undefined;
   if (arn && typeof arn !== 'string' && region && partitionOfRegion(region) !== arn.partition) {
@@ -68,8 +70,8 @@ function checkProfile(raw: unknown, path: string, source: ConfigSource): Checked
   }
   const result: Checked<Omit<Profile, 'providerId'> & { providerId?: string }> = { problems: reader.problems };
   if (reader.rawId !== undefined) result.id = reader.rawId;
-  if (reader.ok && id && providerId && roleArn && arn && typeof arn !== 'string' && region && durationSeconds && stsEndpoint && name !== undefined) {
-    result.value = { id, name, providerId, roleArn, ...arn, region, durationSeconds, stsEndpoint, source };
+  if (reader.ok && id && providerId && roleArn && arn && typeof arn !== 'string' && region && durationSeconds && stsEndpoint && pinned !== undefined && name !== undefined) {
+    result.value = { id, name, providerId, roleArn, ...arn, region, durationSeconds, stsEndpoint, pinned, source };
   }
   return result;
 }

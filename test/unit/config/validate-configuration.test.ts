@@ -32,6 +32,7 @@ describe('validateConfiguration', () => {
         region: 'eu-west-1',
         durationSeconds: 3600,
         stsEndpoint: 'https://sts.eu-west-1.amazonaws.com',
+        pinned: true,
         source: 'local',
       },
     ]);
@@ -87,6 +88,7 @@ describe('validateConfiguration', () => {
     [{ region: 'Europe' }, 'profiles[0].region: must be an AWS region such as us-east-1 or eu-west-1 (got "Europe")'],
     [{ region: 'cn-north-1' }, 'profiles[0].region: region "cn-north-1" is in partition aws-cn but roleArn is in aws; pick a region of the role\'s partition'],
     [{ stsEndpoint: 'http://sts.example.com' }, 'profiles[0].stsEndpoint: must use https (plain http is allowed only for 127.0.0.1, localhost or [::1]) (got "http://sts.example.com")'],
+    [{ pinned: 'yes' }, 'profiles[0].pinned: must be true or false (got "yes")'],
     [{ provider: 'nope' }, 'profiles[0].provider: no provider has id "nope"; use one of: corp'],
   ])('rejects a profile with %j', (override, expected) => {
     expect(problemsOf({ providers: [provider], profiles: [{ ...profile, ...override }] })).toContain(`error ${expected}`);

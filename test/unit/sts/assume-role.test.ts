@@ -9,7 +9,7 @@ const provider: Provider = { id: 'corp', name: 'Corp SSO', issuer: 'https://idp.
 const roleArn = 'arn:aws:iam::123456789012:role/Dev';
 
 function profileAt(endpoint: string, durationSeconds = 3600): Profile {
-  return { id: 'dev', name: 'Dev', providerId: 'corp', roleArn, partition: 'aws', accountId: '123456789012', roleName: 'Dev', region: 'eu-west-1', durationSeconds, stsEndpoint: endpoint, source: 'local' };
+  return { id: 'dev', name: 'Dev', providerId: 'corp', roleArn, partition: 'aws', accountId: '123456789012', roleName: 'Dev', region: 'eu-west-1', durationSeconds, stsEndpoint: endpoint, pinned: true, source: 'local' };
 }
 
 async function withStandIn<T>(answer: (index: number) => StsAnswer, body: (endpoint: string, requests: Awaited<ReturnType<typeof startStsStandIn>>['requests']) => Promise<T>): Promise<T> {

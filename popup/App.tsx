@@ -5,6 +5,7 @@ import type { PopupView, ProfileView } from '../src/state/popup-view';
 import { EmptyState } from './EmptyState';
 import { ProblemList } from './ProblemList';
 import { ProviderSection } from './ProviderSection';
+import { RefreshAllButton } from './RefreshAllButton';
 
 /** Props of {@link App}; actions come in from the entry point so tests can replace them. */
 export interface AppProps {
@@ -23,6 +24,7 @@ export function App({ view, redirectUri, onSignIn, onSignOut, onCopyBash, onOpen
     <>
       <header class="top">
         <h1>AWS credentials</h1>
+        <RefreshAllButton view={view} />
         <button type="button" class="link" onClick={onOpenOptions}>
           Options
         </button>

@@ -4,6 +4,7 @@
 import type { ProfileView, ProviderView } from '../src/state/popup-view';
 import { ErrorMessage } from './ErrorMessage';
 import { ProfileCard } from './ProfileCard';
+import { RenewalStatus } from './RenewalStatus';
 
 /** Props of {@link ProviderSection}. */
 export interface ProviderSectionProps {
@@ -37,6 +38,7 @@ export function ProviderSection({ view, onSignIn, onSignOut, onCopyBash }: Provi
       </header>
       {view.busyStep && <p class="progress">{view.busyStep}… finish in the login window.</p>}
       {view.error && <ErrorMessage error={view.error} />}
+      <RenewalStatus view={view} />
       {view.profiles.length === 0 && <p class="hint">No profile uses this provider yet.</p>}
       {view.profiles.map((profile) => (
         <ProfileCard key={profile.profile.id} view={profile} onCopyBash={onCopyBash} />

@@ -9,6 +9,7 @@ import { checkConfigImport } from '../src/config/import-config';
 import type { ImportResult } from '../src/config/import-config';
 import { CopyableValue } from './CopyableValue';
 import { ImportConfig } from './ImportConfig';
+import { RefreshSettingsSection } from './RefreshSettingsSection';
 
 const example = {
   providers: [{ id: 'corp', name: 'Corp SSO', issuer: 'https://idp.example.com', clientId: 'abc123', scopes: 'openid' }],
@@ -39,6 +40,7 @@ function Options() {
         <p>Entries set by your organization's policy take precedence over entries here with the same id.</p>
         {current !== undefined && <ImportConfig current={current} onImport={importConfig} />}
       </section>
+      <RefreshSettingsSection />
     </>
   );
 }

@@ -8,12 +8,16 @@ import { request } from '../src/adapters/runtime';
 import { formatCredentials } from '../src/format';
 import type { ProfileView } from '../src/state/popup-view';
 import { App } from './App';
+import { RefreshActionsContext } from './refresh-actions';
+import type { RefreshActions } from './refresh-actions';
 import { usePopupView } from './use-popup-view';
 
 async function copyBash(view: ProfileView): Promise<void> {
   if (view.state.kind !== 'valid') return;
   await navigator.clipboard.writeText(formatCredentials('bash', { profileId: view.profile.id, credentials: view.state.credentials }));
 }
+
+const refreshActions: RefreshActions = { refreshNow: (profileIds) => request('refreshNow', profileIds ? { profileIds } : {}) };
 
 function Popup() {
   const view = usePopupView();
@@ -31,4 +35,11 @@ function Popup() {
 }
 
 const root = document.getElementById('root');
-if (root) render(<Popup />, root);
+if (root) {
+  render(
+    <RefreshActionsContext.Provider value={refreshActions}>
+      <Popup />
+    </RefreshActionsContext.Provider>,
+    root,
+  );
+}

@@ -4,6 +4,7 @@
  */
 import { restrictSessionStorage, readConfiguration, sessionStore } from './adapters/storage';
 import { launchWebAuthFlow, redirectUri } from './adapters/identity';
+import { createBackgroundRefresh } from './adapters/background-refresh';
 import { listenForMessages } from './adapters/runtime';
 import { signInWithProvider } from './oidc/sign-in';
 import { deriveSessionName } from './session-name';
@@ -19,8 +20,11 @@ const service = createSignInService({
   now: Date.now,
 });
 
+const refresh = createBackgroundRefresh({ signIn: (providerId) => service.signIn(providerId) });
+
 listenForMessages({
   signIn: ({ providerId }) => service.signIn(providerId),
+  refreshNow: ({ profileIds }) => refresh.refreshNow(profileIds),
   signOut: async ({ providerId }) => {
     await service.signOut(providerId);
     return null;

@@ -11,6 +11,8 @@ export interface MessageMap {
   signIn: { request: { providerId: string }; response: { profiles: number; failed: number } };
   /** Forgets tokens and credentials of one provider, or of all when no id is given. */
   signOut: { request: { providerId?: string }; response: null };
+  /** Renews the ID token and gets new credentials for these profiles, or all signed-in ones, without a prompt. */
+  refreshNow: { request: { profileIds?: string[] }; response: { refreshed: number; failed: number } };
 }
 
 /** Names of the actions. */

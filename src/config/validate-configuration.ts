@@ -90,7 +90,8 @@ function readDocument(raw: unknown, source: ConfigSource, problems: ConfigProble
     return lists;
   }
   for (const key of Object.keys(raw)) {
-    if (key !== 'providers' && key !== 'profiles') {
+    // The policy may also carry refresh settings (src/settings/validate-settings.ts reads them).
+    if (key !== 'providers' && key !== 'profiles' && !(source === 'managed' && key === 'settings')) {
       problems.push({ kind: 'document', source, path: key, severity: 'warning', message: 'unknown field, ignored; the document holds "providers" and "profiles"' });
     }
   }

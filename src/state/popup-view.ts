@@ -4,6 +4,8 @@
  */
 import type { ConfigProblem, Configuration, Profile, Provider } from '../config/types';
 import type { UserFacingError } from '../errors';
+import { renewalView } from '../refresh/renewal-view';
+import type { RenewalView } from '../refresh/renewal-view';
 import { credentialsKey, profileStatusKey, providerSessionKey, providerStatusKey } from './keys';
 import type { ActivityStatus, ProfileCredentials, ProviderSession } from './types';
 
@@ -30,6 +32,8 @@ export interface ProviderView {
   busyStep?: string;
   error?: UserFacingError;
   profiles: ProfileView[];
+  /** Where automatic renewal stands (src/refresh/renewal-view.ts). */
+  renewal?: RenewalView;
 }
 
 /** An entry that cannot be used, with everything wrong with it. */
@@ -95,6 +99,7 @@ export function buildPopupView(config: Configuration, session: Record<string, un
           return state.kind === 'valid' && status?.state === 'error' ? { profile, state, lastError: status.error } : { profile, state };
         }),
     };
+    view.renewal = renewalView(provider, config, session, now);
     if (status?.state === 'busy') view.busyStep = status.step;
     if (status?.state === 'error') view.error = status.error;
     return view;

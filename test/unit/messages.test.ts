@@ -10,6 +10,7 @@ const handlers: Handlers = {
     return { profiles: 2, failed: 0 };
   },
   signOut: async () => null,
+  refreshNow: async ({ profileIds }) => ({ refreshed: profileIds?.length ?? 0, failed: 0 }),
 };
 
 /** A round trip through the same envelope the runtime carries. */

@@ -1,0 +1,36 @@
+/**
+ * Refresh settings in `storage.local` (the user's) and in `storage.managed` (the policy's).
+ */
+import browser from 'webextension-polyfill';
+import { settingsKey } from '../settings/refresh-settings';
+import type { RefreshSettings } from '../settings/refresh-settings';
+import { validateSettings } from '../settings/validate-settings';
+import type { SettingsResult } from '../settings/validate-settings';
+import type { LocalStore } from '../refresh/refresh-deps';
+import { readManagedConfig } from './storage';
+
+/** Settings in force, with the fields policy sets and what is wrong. */
+export async function readSettingsResult(): Promise<SettingsResult> {
+  const [local, managed] = await Promise.all([browser.storage.local.get(settingsKey), readManagedConfig()]);
+  return validateSettings(managed?.[settingsKey], local[settingsKey]);
+}
+
+/** Settings in force. */
+export async function readSettings(): Promise<RefreshSettings> {
+  return (await readSettingsResult()).settings;
+}
+
+/** Stores the user's values, keeping fields of the settings object that others own. */
+export async function writeSettings(values: Record<string, unknown>): Promise<void> {
+  const stored = (await browser.storage.local.get(settingsKey))[settingsKey];
+  const base = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? stored : {};
+  await browser.storage.local.set({ [settingsKey]: { ...base, ...values } });
+}
+
+/** `storage.local` as a small key-value store. */
+export const localStore: LocalStore = {
+  async get<T>(key: string) {
+    return (await browser.storage.local.get(key))[key] as T | undefined;
+  },
+  set: (items) => browser.storage.local.set(items),
+};

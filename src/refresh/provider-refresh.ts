@@ -1,0 +1,113 @@
+/**
+ * Refreshes profiles, one provider at a time: at most one ID token renewal per provider and one
+ * STS call per profile in flight, whoever asks (alarm, popup, shortcut); STS calls of a provider's
+ * profiles run in parallel with a cap. Results are written only while the sign-in they started
+ * from is still the stored one, so a sign-out or a new sign-in meanwhile is never undone.
+ */
+import type { Configuration, Profile, Provider } from '../config/types';
+import type { RefreshSettings } from '../settings/refresh-settings';
+import { stsConcurrency } from '../state/sign-in-service';
+import { credentialsKey, profileStatusKey, providerSessionKey } from '../state/keys';
+import type { ProviderSession } from '../state/types';
+import { mapWithConcurrency } from '../util/map-with-concurrency';
+import { failureKind } from './failure-kind';
+import type { FailureKind } from './failure-kind';
+import { recordFailures } from './failure-records';
+import type { RefreshDeps } from './refresh-deps';
+import { retryKey } from './refresh-records';
+import { obtainIdToken } from './obtain-id-token';
+import type { TokenOutcome } from './obtain-id-token';
+
+/** How one profile's refresh ended; `skipped` when its sign-in ended meanwhile. */
+export type ProfileOutcome = { profileId: string; result: 'refreshed' | 'failed' | 'skipped' };
+
+type StsOutcome = { ok: true } | { ok: false; stale: true } | { ok: false; stale?: false; error: unknown; kind: FailureKind };
+
+/** Creates the refresher; its in-flight operations live as long as the service worker. */
+export function createProviderRefresher(deps: RefreshDeps) {
+  const tokens = new Map<string, Promise<TokenOutcome>>();
+  const calls = new Map<string, Promise<StsOutcome>>();
+
+  function shared<T>(map: Map<string, Promise<T>>, key: string, start: () => Promise<T>): Promise<T> {
+    const running = map.get(key);
+    if (running) return running;
+    const started = start().finally(() => map.delete(key));
+    map.set(key, started);
+    return started;
+  }
+
+  const token = (provider: Provider, config: Configuration, settings: RefreshSettings, force: boolean) =>
+    shared(tokens, provider.id, () => obtainIdToken(deps, provider, config, settings, force));
+
+  async function assume(profile: Profile, provider: Provider, session: ProviderSession, sessionName: string): Promise<StsOutcome> {
+    try {
+      const credentials = await deps.assumeRole({ profile, provider, idToken: session.idToken, sessionName });
+      const latest = await deps.store.get<ProviderSession>(providerSessionKey(provider.id));
+      if (latest?.signedInAt !== session.signedInAt) return { ok: false, stale: true };
+      await deps.store.set({ [credentialsKey(profile.id)]: credentials, [profileStatusKey(profile.id)]: { state: 'idle', updatedAt: deps.now() } });
+      await deps.store.remove([retryKey(profile.id)]);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error, kind: failureKind(error) };
+    }
+  }
+
+  async function assumeAll(profiles: Profile[], provider: Provider, session: ProviderSession): Promise<StsOutcome[]> {
+    const sessionName = await deps.deriveSessionName(session.subject);
+    const settled = await mapWithConcurrency(profiles, stsConcurrency, (profile) => shared(calls, profile.id, () => assume(profile, provider, session, sessionName)));
+    return settled.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : { ok: false, error: outcome.reason, kind: 'transient' }));
+  }
+
+  async function refreshProvider(provider: Provider, profiles: Profile[], config: Configuration, settings: RefreshSettings, manual: boolean): Promise<ProfileOutcome[]> {
+    const outcome = (profile: Profile, result: ProfileOutcome['result']): ProfileOutcome => ({ profileId: profile.id, result });
+    const obtained = await token(provider, config, settings, manual);
+    if (!obtained.ok) {
+      if (obtained.stale) return profiles.map((profile) => outcome(profile, 'skipped'));
+      if (obtained.session) await recordFailures(deps, profiles, obtained.session, obtained.error, obtained.kind);
+      return profiles.map((profile) => outcome(profile, 'failed'));
+    }
+    let results = await assumeAll(profiles, provider, obtained.session);
+    // STS found the ID token expired (a clock off, or it ran out on the way): renew it once, try again.
+    const again = profiles.filter((_profile, index) => {
+      const result = results[index];
+      return result && !result.ok && !result.stale && result.kind === 'token-expired';
+    });
+    if (again.length) {
+      const renewed = await token(provider, config, settings, true);
+      const retried: StsOutcome[] = renewed.ok
+        ? await assumeAll(again, provider, renewed.session)
+        : again.map(() => (renewed.stale ? { ok: false, stale: true } : { ok: false, error: renewed.error, kind: renewed.kind }));
+      results = results.map((result, index) => retried[again.indexOf(profiles[index] as Profile)] ?? result);
+    }
+    const failed = new Map<FailureKind, { profiles: Profile[]; error: unknown }>();
+    profiles.forEach((profile, index) => {
+      const result = results[index];
+      if (!result || result.ok || result.stale) return;
+      const group = failed.get(result.kind) ?? { profiles: [], error: result.error };
+      group.profiles.push(profile);
+      failed.set(result.kind, group);
+    });
+    for (const [kind, group] of failed) await recordFailures(deps, group.profiles, obtained.session, group.error, kind);
+    return profiles.map((profile, index) => {
+      const result = results[index];
+      return outcome(profile, result?.ok ? 'refreshed' : result?.stale ? 'skipped' : 'failed');
+    });
+  }
+
+  return {
+    /**
+     * Refreshes `profiles`. A manual refresh always renews the ID token (the user asked for fresh
+     * credentials, and it shows whether the IdP session is alive); an automatic one reuses a
+     * token with enough life left.
+     */
+    async refresh(profiles: Profile[], config: Configuration, settings: RefreshSettings, manual: boolean): Promise<ProfileOutcome[]> {
+      const byProvider = new Map<string, Profile[]>();
+      for (const profile of profiles) byProvider.set(profile.providerId, [...(byProvider.get(profile.providerId) ?? []), profile]);
+      const groups = await Promise.all([...byProvider].map(async ([providerId, group]) => {
+        const provider = config.providers.find((candidate) => candidate.id === providerId);
+        return provider ? refreshProvider(provider, group, config, settings, manual) : group.map((profile): ProfileOutcome => ({ profileId: profile.id, result: 'skipped' }));
+      }));
+      return groups.flat();
+    },
+  };
+}

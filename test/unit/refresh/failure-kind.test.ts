@@ -1,5 +1,6 @@
 import type { Profile, Provider } from '../../../src/config/types';
-import { ErrorCodes, ExtensionError } from '../../../src/errors';
+import type { ExtensionError } from '../../../src/errors';
+import { ErrorCodes } from '../../../src/errors';
 import { signInWithProvider } from '../../../src/oidc/sign-in';
 import { failureKind, failureKindOfCode } from '../../../src/refresh/failure-kind';
 import { assumeRoleWithWebIdentity } from '../../../src/sts/assume-role';

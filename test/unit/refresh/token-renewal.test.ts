@@ -1,5 +1,6 @@
 import type { Provider } from '../../../src/config/types';
-import { ErrorCodes, ExtensionError } from '../../../src/errors';
+import type { ExtensionError } from '../../../src/errors';
+import { ErrorCodes } from '../../../src/errors';
 import { refreshIdToken } from '../../../src/oidc/refresh-id-token';
 import { signInWithProvider } from '../../../src/oidc/sign-in';
 import { failureKind } from '../../../src/refresh/failure-kind';

@@ -4,8 +4,11 @@
  * Only `Date` is faked, so the stand-in's sockets and the SDK's own timers run for real while
  * the clock jumps wherever the test sends it.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { ConfigDocument } from '../../../src/config/types';
 import { simulatedBrowser } from './simulated-browser';
+import type { SimulatedBrowser } from './simulated-browser';
 import type { SimulatedBrowserOptions } from './simulated-browser';
 import { simulatedIdp } from './simulated-idp';
 import type { SimulatedIdpOptions } from './simulated-idp';
@@ -41,6 +44,47 @@ export async function startSts(override?: (request: StsRequest) => StsAnswer | u
   return { ...stand, log };
 }
 
+/**
+ * STS on loopback that takes its time (20 ms) or holds every answer until released, counting how
+ * many requests are open at once.
+ */
+export async function startGatedSts() {
+  let open = 0;
+  let maxOpen = 0;
+  let received = 0;
+  let held = false;
+  const waiting: (() => void)[] = [];
+  const server = createServer((incoming, outgoing) => {
+    let body = '';
+    incoming.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    incoming.on('end', () => {
+      received += 1;
+      open += 1;
+      maxOpen = Math.max(maxOpen, open);
+      const params = new URLSearchParams(body);
+      const respond = () => {
+        open -= 1;
+        const answer = stsCredentials(params.get('RoleArn') ?? '', params.get('RoleSessionName') ?? 'x', 3600, `ASIAGATED${String(received).padStart(11, '0')}`);
+        outgoing.writeHead(answer.status, { 'content-type': 'text/xml' }).end(answer.body);
+      };
+      if (held) waiting.push(respond);
+      else setTimeout(respond, 20);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    hold: () => void (held = true),
+    release: () => {
+      held = false;
+      waiting.splice(0).forEach((respond) => respond());
+    },
+    received: () => received,
+    maxOpen: () => maxOpen,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
 /** AWS's throttling answer. */
 export const throttled = () => stsError('Throttling', 'Rate exceeded', 400);
 
@@ -66,4 +110,25 @@ export function world(stsEndpoint: string, options: { corp?: Partial<SimulatedId
   const lab = simulatedIdp({ issuer: 'https://lab.example.com', clientId: 'lab-client', redirectUri, ...options.lab });
   const browser = simulatedBrowser({ document: worldDocument(stsEndpoint), idps: [corp, lab], redirectUri, ...options.browser });
   return { corp, lab, browser };
+}
+
+/** Moves the clock to `time`, firing every alarm on the way at its scheduled time. */
+export async function runUntil(browser: SimulatedBrowser, time: number): Promise<void> {
+  await browser.settle();
+  for (let round = 0; ; round += 1) {
+    const next = browser.nextAlarm();
+    if (next === undefined || next > time) break;
+    if (round > 10_000) throw new Error('alarms keep firing');
+    jest.setSystemTime(Math.max(next, Date.now()));
+    browser.fireDueAlarms();
+    await browser.settle();
+  }
+  jest.setSystemTime(time);
+  await browser.settle();
+}
+
+/** A user's click on Sign in, completed. */
+export async function signIn(browser: SimulatedBrowser, providerId: string): Promise<void> {
+  await browser.message((worker) => worker.signIn.signIn(providerId));
+  await browser.settle();
 }

@@ -47,6 +47,7 @@ export function simulatedIdp(options: SimulatedIdpOptions) {
   let reused = 0;
   let inFlight = 0;
   let maxInFlight = 0;
+  let dropNextAnswer = false;
 
   const now = () => Date.now();
   const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -124,6 +125,11 @@ export function simulatedIdp(options: SimulatedIdpOptions) {
       await new Promise((resolve) => setImmediate(resolve));
       const result = tokenRequest(new URLSearchParams(String(init?.body ?? '')));
       requests.push(result.entry);
+      if (dropNextAnswer) {
+        // Processed, but the answer never arrives (the connection dropped, the worker was stopped).
+        dropNextAnswer = false;
+        throw new TypeError('Failed to fetch');
+      }
       return result.response;
     } finally {
       inFlight -= 1;
@@ -172,6 +178,14 @@ export function simulatedIdp(options: SimulatedIdpOptions) {
     /** Ends every grant: refresh tokens fail with invalid_grant. */
     revokeGrants() {
       for (const grant of grants.values()) grant.revoked = true;
+    },
+    /** The next token request is processed but its answer is lost on the way back. */
+    dropNextTokenAnswer() {
+      dropNextAnswer = true;
+    },
+    /** Another user signs in at the IdP in this browser. */
+    switchUser(subject: string) {
+      browserSession = { subject, since: now() };
     },
     /** Interactive logins, i.e. prompts the user saw. */
     prompts: () => requests.filter((request) => request.kind === 'authorize' && request.interactive).length,

@@ -39,10 +39,10 @@ export function RefreshSettings({ current, providers, onSave }: RefreshSettingsP
   const save = async (event: Event) => {
     event.preventDefault();
     const number = (text: string) => (text.trim() === '' ? null : Number(text));
+    const entered = { refreshMarginMinutes: number(margin), idleThresholdMinutes: number(idle), maxSessionHours: number(lifetime) };
+    // Policy's fields stay the policy's: only what the user may set is stored.
     const values = {
-      refreshMarginMinutes: number(margin),
-      idleThresholdMinutes: number(idle),
-      maxSessionHours: number(lifetime),
+      ...Object.fromEntries(Object.entries(entered).filter(([field]) => !locked(field))),
       renewal: Object.fromEntries(providers.filter((provider) => !locked(`renewal.${provider.id}`)).map((provider) => [provider.id, renewal[provider.id]])),
     };
     const problems = validateSettings(undefined, values).problems;

@@ -61,6 +61,11 @@ export function indicatorState(config: Configuration, session: Record<string, un
     if (reader.status(profile.id)?.state === 'error') troubled = true;
     lines.push(`${profile.name}: ${valid ? `valid until ${clock(credentials.expiration)}` : 'no valid credentials'}`);
   }
+  // Profiles that are not pinned count for neither badge nor colour, but the title still tells.
+  for (const profile of config.profiles.filter((candidate) => !candidate.pinned)) {
+    const expiration = reader.credentials(profile.id)?.expiration ?? 0;
+    if (expiration > now) lines.push(`${profile.name}: valid until ${clock(expiration)}`);
+  }
   for (const { provider, view } of views) {
     const line = providerLine(provider.name, view, clock);
     if (line) lines.push(line);

@@ -1,25 +1,19 @@
 /**
  * Keeps every pinned profile's credentials fresh while the user is at the browser. The schedule
- * lives in storage and in two alarms (`refresh`, one-shot at the next due or expiry time, and
- * `badge`, every minute while credentials are shown), never in memory: each entry point reads
- * storage, acts, and sets the alarms again, so a service worker stopped at any moment loses nothing.
+ * lives in storage and in two alarms (src/refresh/reconcile.ts), never in memory: each entry point
+ * reads storage, acts, and sets the alarms again, so a service worker stopped at any moment loses
+ * nothing.
  */
 import { ErrorCodes, ExtensionError } from '../errors';
 import type { Profile } from '../config/types';
 import { providerSessionKey } from '../state/keys';
 import type { ProviderSession } from '../state/types';
-import { coalesce } from '../util/coalesce';
-import { expireCredentials } from './expire-credentials';
-import { indicatorState } from './indicator-state';
 import { createProviderRefresher } from './provider-refresh';
+import { badgeAlarm, createReconciler, refreshAlarm } from './reconcile';
 import type { IdleState, RefreshDeps } from './refresh-deps';
 import { planRefresh } from './refresh-plan';
+import { loadState } from './load-state';
 import { renewalKey, retryKey, signedInHintKey } from './refresh-records';
-
-/** The one-shot alarm at the next due or expiry time. */
-export const refreshAlarm = 'refresh';
-/** The periodic alarm that keeps the badge's minutes current. */
-export const badgeAlarm = 'badge';
 
 /** What "Refresh now" did. */
 export interface RefreshOutcome {
@@ -36,42 +30,10 @@ export function createRefreshService(deps: RefreshDeps) {
   // Refresh runs in progress; each ends with a reconcile of its own.
   let runs = 0;
 
-  const load = async () => {
-    const [config, settings, session] = await Promise.all([deps.readConfiguration(), deps.readSettings(), deps.readSession()]);
-    return { config, settings, session };
-  };
+  const load = () => loadState(deps);
   const isActive = async (thresholdMinutes: number) => (await deps.idle.queryState(thresholdMinutes * 60)) === 'active';
 
-  async function schedule(name: string, when: number | undefined, periodInMinutes?: number): Promise<void> {
-    const existing = await deps.alarms.get(name);
-    if (when === undefined) {
-      if (existing) await deps.alarms.clear(name);
-    } else if (periodInMinutes !== undefined ? existing?.periodInMinutes !== periodInMinutes : existing?.scheduledTime !== when) {
-      await deps.alarms.create(name, when, periodInMinutes);
-    }
-  }
-
-  /** Removes expired credentials, updates the badge, the alarms and the sign-in hint. */
-  const reconcile = coalesce(async () => {
-    const loaded = await load();
-    const { config, settings } = loaded;
-    let { session } = loaded;
-    const now = deps.now();
-    const active = await isActive(settings.idleThresholdMinutes);
-    let plan = planRefresh(config, settings, session, now);
-    if (plan.expired.length) {
-      await expireCredentials(deps, plan.expired, config, settings, session, active);
-      session = await deps.readSession();
-      plan = planRefresh(config, settings, session, now);
-    }
-    const indicator = indicatorState(config, session, now, deps.formatClock);
-    await deps.indicator.show(indicator);
-    await schedule(refreshAlarm, active ? plan.nextWakeActive : plan.nextWakeIdle);
-    await schedule(badgeAlarm, indicator.text && indicator.text !== '!' ? now + 60_000 : undefined, 1);
-    const signedIn = config.providers.filter((provider) => session[providerSessionKey(provider.id)] !== undefined).map((provider) => provider.id);
-    const hint = (await deps.local.get<string[]>(signedInHintKey)) ?? [];
-    if (hint.join('\n') !== signedIn.join('\n')) await deps.local.set({ [signedInHintKey]: signedIn });
-  });
+  const reconcile = createReconciler(deps);
 
   async function refresh(profiles: Profile[], manual: boolean) {
     runs += 1;
@@ -153,6 +115,9 @@ export function createRefreshService(deps: RefreshDeps) {
      * profile of every signed-in provider. Clears retry waits and halts of those profiles.
      */
     async refreshNow(profileIds?: string[]): Promise<RefreshOutcome> {
+      if (profileIds !== undefined && !(Array.isArray(profileIds) && profileIds.every((id) => typeof id === 'string'))) {
+        throw new ExtensionError(ErrorCodes.configInvalid, 'Refresh now takes a list of profile ids.', { hint: 'Reload the extension.' });
+      }
       const { config, session } = await load();
       const signedIn = (profile: Profile) => session[providerSessionKey(profile.providerId)] !== undefined;
       const targets = profileIds === undefined ? config.profiles.filter(signedIn) : config.profiles.filter((profile) => profileIds.includes(profile.id));

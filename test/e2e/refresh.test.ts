@@ -5,6 +5,7 @@
  * IdP has ended the session, the popup asks for sign-in while the old credentials stay.
  */
 import type { Page } from 'playwright-core';
+import { refreshAlarm } from '../../src/refresh/reconcile';
 import { callerIdentityArn, startEnvironment } from './harness';
 import type { Environment, SandboxConfig } from './harness';
 
@@ -126,15 +127,15 @@ describe('Refresh now', () => {
 
     // The notification with its Sign in button, the red badge, the title, and the alarm that removes the credentials at their expiry.
     const worker = await env.getWorker();
-    const state = await worker.evaluate(async () => {
+    const state = await worker.evaluate(async (alarmName) => {
       const { chrome } = globalThis as unknown as { chrome: ChromeApis };
       return {
         notifications: Object.keys(await chrome.notifications.getAll()),
-        alarm: await chrome.alarms.get('refresh'),
+        alarm: await chrome.alarms.get(alarmName),
         badge: await chrome.action.getBadgeText({}),
         title: await chrome.action.getTitle({}),
       };
-    });
+    }, refreshAlarm);
     expect(state.notifications).toEqual(['sign-in/sandbox']);
     expect(state.alarm?.scheduledTime).toBe(kept.expiration);
     expect(state.badge).toMatch(/^\d+m$/);
@@ -167,7 +168,7 @@ describe('the schedule', () => {
     await signIn(env, popup);
     await popup.close();
     const first = (await credentials(env)) as Credentials;
-    const alarm = await (await env.getWorker()).evaluate(() => (globalThis as unknown as { chrome: ChromeApis }).chrome.alarms.get('refresh'));
+    const alarm = await (await env.getWorker()).evaluate((name) => (globalThis as unknown as { chrome: ChromeApis }).chrome.alarms.get(name), refreshAlarm);
     // Credentials are never renewed sooner than a minute after issue, hence the few milliseconds.
     expect(alarm?.scheduledTime).toBeGreaterThanOrEqual(first.expiration - 14 * 60_000);
     expect(alarm?.scheduledTime).toBeLessThan(first.expiration - 14 * 60_000 + 2_000);

@@ -13,6 +13,7 @@
  *
  * WIC_SIM_REPORT=1 prints the measured figures, WIC_SIM_TIMELINE=1 every call made.
  */
+import { refreshAlarm } from '../../../src/refresh/reconcile';
 import { retryMaxDelayMs } from '../../../src/refresh/backoff';
 import type { ProfileCredentials } from '../../../src/state/types';
 import type { SimulatedBrowser } from '../support/simulated-browser';
@@ -107,7 +108,7 @@ describe('a simulated browsing day', () => {
         }
         // No alarm lost: the schedule always wakes before the first expiry.
         const expirations = [...browser.session].filter(([key]) => key.startsWith('credentials/')).map(([, value]) => (value as ProfileCredentials).expiration);
-        const refresh = browser.alarms.get('refresh');
+        const refresh = browser.alarms.get(refreshAlarm);
         if (expirations.length && !(refresh && refresh.scheduledTime <= Math.min(...expirations))) lapses.push(`${clock(time)} no refresh alarm before ${clock(Math.min(...expirations))}`);
         const badge = browser.indicators.at(-1)?.text ?? '';
         const anyValid = pinned.some(({ id }) => (credentials(id)?.expiration ?? 0) > time);

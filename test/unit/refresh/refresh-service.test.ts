@@ -2,6 +2,7 @@
  * The refresh service in a simulated browser: schedule, sharing, parallelism, sign-out, restarts,
  * idle and settings. The IdPs are simulated; STS is the SDK against a loopback stand-in.
  */
+import { refreshAlarm } from '../../../src/refresh/reconcile';
 import { ErrorCodes } from '../../../src/errors';
 import { buildPopupView } from '../../../src/state/popup-view';
 import { validateConfiguration } from '../../../src/config/validate-configuration';
@@ -29,7 +30,7 @@ describe('the refresh schedule', () => {
     const { corp, browser } = world(sts.endpoint);
     await signIn(browser, 'corp');
     const first = credentials(browser, 'dev');
-    expect(browser.alarms.get('refresh')?.scheduledTime).toBe(at(8, 55));
+    expect(browser.alarms.get(refreshAlarm)?.scheduledTime).toBe(at(8, 55));
     browser.stopWorker();
     await runUntil(browser, at(8, 55));
     expect(browser.workerStarts()).toBeGreaterThan(1);
@@ -39,10 +40,10 @@ describe('the refresh schedule', () => {
     expect(corp.prompts()).toBe(1);
     expect(browser.session.get('renewal/corp')).toMatchObject({ state: 'ok', method: 'refresh-token', at: at(8, 55) });
     // Next: the unpinned profile's credentials expire (and go), then dev and ops are due again.
-    expect(browser.alarms.get('refresh')?.scheduledTime).toBe(at(9));
+    expect(browser.alarms.get(refreshAlarm)?.scheduledTime).toBe(at(9));
     await runUntil(browser, at(9));
     expect(credentials(browser, 'audit')).toBeUndefined();
-    expect(browser.alarms.get('refresh')?.scheduledTime).toBe(at(9, 50));
+    expect(browser.alarms.get(refreshAlarm)?.scheduledTime).toBe(at(9, 50));
     expect(browser.errors).toEqual([]);
   });
 
@@ -127,7 +128,7 @@ describe('sign-out and restarts', () => {
     await browser.settle();
     expect(browser.session.has('renewal/corp')).toBe(false);
     expect(browser.session.has('renewal/lab')).toBe(true);
-    expect(browser.alarms.get('refresh')?.scheduledTime).toBe(at(9, 50));
+    expect(browser.alarms.get(refreshAlarm)?.scheduledTime).toBe(at(9, 50));
     expect(browser.indicators.at(-1)?.title).not.toContain('Corp SSO');
   });
 
@@ -180,7 +181,7 @@ describe('while the user is away', () => {
     browser.setSettings({ refreshMarginMinutes: 15, idleThresholdMinutes: 3 });
     await browser.settle();
     expect(browser.detectionSeconds()).toBe(180);
-    expect(browser.alarms.get('refresh')?.scheduledTime).toBe(at(8, 45));
+    expect(browser.alarms.get(refreshAlarm)?.scheduledTime).toBe(at(8, 45));
   });
 });
 

@@ -3,6 +3,7 @@
  * STS finds the token expired or refuses a role, another user signs in at the IdP, the IdP is
  * unreachable. Current credentials always stay until their real expiry.
  */
+import { refreshAlarm } from '../../../src/refresh/reconcile';
 import { ErrorCodes } from '../../../src/errors';
 import { retryMaxDelayMs } from '../../../src/refresh/backoff';
 import type { RetryRecord } from '../../../src/refresh/refresh-records';
@@ -62,7 +63,7 @@ describe('when the IdP needs the user again', () => {
     expect(credentials(browser, 'dev')?.expiration).toBe(at(10, 30));
     expect(browser.notifications.size).toBe(0);
     expect(browser.session.has('renewal/corp')).toBe(false);
-    expect(browser.alarms.get('refresh')?.scheduledTime).toBe(at(10, 25));
+    expect(browser.alarms.get(refreshAlarm)?.scheduledTime).toBe(at(10, 25));
   });
 
   it('asks for a new sign-in once the maximum session lifetime is reached, without calling the IdP', async () => {

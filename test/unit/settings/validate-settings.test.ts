@@ -1,3 +1,4 @@
+import { validateConfiguration } from '../../../src/config/validate-configuration';
 import { defaultSettings } from '../../../src/settings/refresh-settings';
 import { validateSettings } from '../../../src/settings/validate-settings';
 
@@ -39,5 +40,10 @@ describe('validateSettings', () => {
     const result = validateSettings({ refreshMarginMinutes: 90 }, { refreshMarginMinutes: 7 });
     expect(result.settings.refreshMarginMinutes).toBe(7);
     expect(result.problems).toEqual([{ source: 'managed', path: 'settings.refreshMarginMinutes', message: 'must be a whole number from 1 to 30 (got 90)' }]);
+  });
+
+  it('is a known field of the policy, not an unknown one, while a user\'s configuration document stays without it', () => {
+    expect(validateConfiguration({ settings: { maxSessionHours: 8 } }, undefined).problems).toEqual([]);
+    expect(validateConfiguration(undefined, { settings: {} }).problems.map((problem) => problem.path)).toEqual(['settings']);
   });
 });

@@ -212,7 +212,7 @@ interface ChildReply {
 }
 
 /** Runs `node test/sandbox/<script>` and waits for its ready line (protocol: test/sandbox/child.mjs). */
-export async function spawnSandbox<Info>(script: string, args: string[], log: LogBuffer, timeoutMs = 30_000): Promise<SandboxProcess<Info>> {
+export async function spawnSandbox<Info>(script: string, args: string[], log: LogBuffer, timeoutMs = 60_000): Promise<SandboxProcess<Info>> {
   const label = path.basename(script, '.mjs');
   const child = spawn(process.execPath, [path.join(ROOT, 'test', 'sandbox', script), ...args], {
     cwd: ROOT,

@@ -59,9 +59,9 @@ function serialize(target: Target): SerializedTarget {
   return { role: target.role, ...(name === undefined ? {} : { name }), ...(target.within ? { within: serialize(target.within) } : {}) };
 }
 
-function describe(target: Target): string {
+function describeTarget(target: Target): string {
   const own = `${target.role}${target.name === undefined ? '' : ` "${String(target.name)}"`}`;
-  return target.within ? `${own} in ${describe(target.within)}` : own;
+  return target.within ? `${own} in ${describeTarget(target.within)}` : own;
 }
 
 /**
@@ -130,7 +130,7 @@ export function scenarioPage(driver: PageDriver, defaultTimeout = 15_000): Scena
   };
   const find = (target: Target, { timeout = defaultTimeout }: WaitOptions = {}, enabled = false) => {
     const mark = `m${(marks += 1)}`;
-    return poll(describe(target), timeout, async () => {
+    return poll(describeTarget(target), timeout, async () => {
       const found = await driver.evaluate(markTarget, { target: serialize(target), mark });
       return found && !(enabled && found.disabled) ? found : undefined;
     });
@@ -142,7 +142,7 @@ export function scenarioPage(driver: PageDriver, defaultTimeout = 15_000): Scena
     waitForText: (target, expected, { timeout = defaultTimeout } = {}) => {
       const fits = (text: string) => (typeof expected === 'string' ? text.includes(expected) : expected.test(text));
       const mark = `m${(marks += 1)}`;
-      return poll(`${describe(target)} with text ${String(expected)}`, timeout, async () => {
+      return poll(`${describeTarget(target)} with text ${String(expected)}`, timeout, async () => {
         const found = await driver.evaluate(markTarget, { target: serialize(target), mark });
         return found && fits(found.text) ? found.text : undefined;
       });

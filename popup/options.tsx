@@ -3,6 +3,7 @@
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { browserFamily } from '../src/adapters/browser-family';
 import { redirectUri } from '../src/adapters/identity';
 import { readLocalConfig, readManagedConfig, writeLocalConfig } from '../src/adapters/storage';
 import { checkConfigImport } from '../src/config/import-config';
@@ -13,6 +14,12 @@ import { ImportConfig } from './ImportConfig';
 const example = {
   providers: [{ id: 'corp', name: 'Corp SSO', issuer: 'https://idp.example.com', clientId: 'abc123', scopes: 'openid' }],
   profiles: [{ id: 'dev', name: 'Dev admin', provider: 'corp', roleArn: 'arn:aws:iam::123456789012:role/Dev', region: 'eu-west-1', durationSeconds: 3600 }],
+};
+
+/** Each browser has its own redirect URI; one IdP application can list them all. */
+const otherBrowsers = {
+  chromium: 'This is the redirect URI of this browser. Firefox has its own (…extensions.allizom.org): register it too if you use the extension there.',
+  firefox: 'This is the redirect URI of Firefox. Chrome and Edge have their own (…chromiumapp.org): register it too if you use the extension there.',
 };
 
 async function importConfig(text: string): Promise<ImportResult> {
@@ -33,6 +40,7 @@ function Options() {
         <h2 id="redirect-heading">Redirect URI</h2>
         <p>Register it with your identity provider for a public (no client secret) application using the authorization code flow with PKCE.</p>
         <CopyableValue label="Redirect URI" value={redirectUri()} />
+        <p class="hint">{otherBrowsers[browserFamily()]}</p>
       </section>
       <section aria-labelledby="import-heading">
         <h2 id="import-heading">Configuration</h2>

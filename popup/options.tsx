@@ -4,9 +4,11 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { redirectUri } from '../src/adapters/identity';
+import { loadPreferences, savePreferences } from '../src/adapters/preferences';
 import { readLocalConfig, readManagedConfig, writeLocalConfig } from '../src/adapters/storage';
 import { checkConfigImport } from '../src/config/import-config';
 import type { ImportResult } from '../src/config/import-config';
+import { ClipboardOption } from './ClipboardOption';
 import { CopyableValue } from './CopyableValue';
 import { ImportConfig } from './ImportConfig';
 
@@ -14,6 +16,9 @@ const example = {
   providers: [{ id: 'corp', name: 'Corp SSO', issuer: 'https://idp.example.com', clientId: 'abc123', scopes: 'openid' }],
   profiles: [{ id: 'dev', name: 'Dev admin', provider: 'corp', roleArn: 'arn:aws:iam::123456789012:role/Dev', region: 'eu-west-1', durationSeconds: 3600 }],
 };
+
+const loadClearDelay = async () => (await loadPreferences()).clearClipboardAfterSeconds;
+const saveClearDelay = (seconds: number) => savePreferences({ clearClipboardAfterSeconds: seconds });
 
 async function importConfig(text: string): Promise<ImportResult> {
   const result = checkConfigImport(text, await readManagedConfig());
@@ -38,6 +43,10 @@ function Options() {
         <h2 id="import-heading">Configuration</h2>
         <p>Entries set by your organization's policy take precedence over entries here with the same id.</p>
         {current !== undefined && <ImportConfig current={current} onImport={importConfig} />}
+      </section>
+      <section aria-labelledby="clipboard-heading">
+        <h2 id="clipboard-heading">Clipboard</h2>
+        <ClipboardOption load={loadClearDelay} save={saveClearDelay} />
       </section>
     </>
   );

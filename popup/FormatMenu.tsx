@@ -4,7 +4,7 @@
  * Home and End move; Enter picks; Escape closes and returns to the button; Tab closes.
  */
 import { Fragment } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CopyFormat } from '../src/format';
 import { copyFormats } from '../src/format';
 
@@ -24,7 +24,8 @@ export function FormatMenu({ profileName, disabled, onPick }: FormatMenuProps) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
 
-  useEffect(() => {
+  // Right after the menu renders, before the next key press can land on the old focus.
+  useLayoutEffect(() => {
     if (focusIndex !== undefined) itemRefs.current[focusIndex]?.focus();
   }, [focusIndex]);
 

@@ -33,7 +33,7 @@ async function copy(view: ProfileView, format: CopyFormat, preferences: Preferen
 
 async function openConsole(view: ProfileView): Promise<void> {
   const { federation } = consoleEndpoints(view.profile);
-  const host = new URL(federation).host;
+  const host = new URL(federation).hostname;
   // First thing in the click: the browser shows its prompt only while the click is fresh.
   const granted = await requestHostPermission(hostPermissionFor(federation)).catch(() => false);
   if (!granted) {
@@ -51,7 +51,7 @@ async function consoleAccess(view: ProfileView) {
   } catch {
     return undefined;
   }
-  return { host: new URL(federation).host, granted: await hasHostPermission(hostPermissionFor(federation)) };
+  return { host: new URL(federation).hostname, granted: await hasHostPermission(hostPermissionFor(federation)) };
 }
 
 function Popup() {

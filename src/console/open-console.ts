@@ -38,7 +38,7 @@ export function createConsoleOpener(deps: ConsoleOpenerDeps): (profileId: string
     const { federation } = consoleEndpoints(profile);
     const pattern = hostPermissionFor(federation);
     if (!(await deps.hasHostPermission(pattern))) {
-      throw new ExtensionError(ErrorCodes.consoleNoAccess, `The extension may not reach ${new URL(federation).host} yet, so the console cannot be opened.`, {
+      throw new ExtensionError(ErrorCodes.consoleNoAccess, `The extension may not reach ${new URL(federation).hostname} yet, so the console cannot be opened.`, {
         hint: 'Click Open console and allow access when the browser asks.',
       });
     }

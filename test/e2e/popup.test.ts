@@ -33,8 +33,13 @@ let federation: FederationStandIn;
 beforeAll(async () => {
   federation = await startFederationStandIn();
   env = await startEnvironment();
+  // Ids and names of our own: policy files of other runs on this machine (Chromium reads them
+  // all) may hold the standard sandbox entries, and a managed entry wins over ours.
   const config = env.sandboxConfig();
-  await env.setLocalConfig({ ...config, profiles: config.profiles.map((profile) => ({ ...profile, signinEndpoint: federation.endpoint })) });
+  await env.setLocalConfig({
+    providers: config.providers.map((provider) => ({ ...provider, id: 'popup-sandbox', name: 'Popup IdP' })),
+    profiles: config.profiles.map((profile) => ({ ...profile, id: 'popup-dev', name: 'Popup developer', provider: 'popup-sandbox', signinEndpoint: federation.endpoint })),
+  });
   mkdirSync(artifacts, { recursive: true });
 });
 
@@ -43,10 +48,10 @@ afterAll(async () => {
   await federation?.close();
 });
 
-const profileCard = (popup: Page) => popup.getByRole('article', { name: 'Sandbox developer' });
+const profileCard = (popup: Page) => popup.getByRole('article', { name: 'Popup developer' });
 
 async function credentials(): Promise<SessionCredentials> {
-  return (await env.readStorage('session'))['credentials/dev'] as SessionCredentials;
+  return (await env.readStorage('session'))['credentials/popup-dev'] as SessionCredentials;
 }
 
 /** The variables every shell format sets, as the credentials in session storage say they should be. */
@@ -88,7 +93,7 @@ async function pollClipboard(until: (text: string) => boolean, timeoutMs = 45_00
 test('after a real sign-in, every format is copied from the popup and read back by what consumes it', async () => {
   const popup = await env.openPopup();
   const authWindow = env.waitForAuthWindow({ timeout: 60_000 });
-  await popup.getByRole('region', { name: 'Sandbox IdP' }).getByRole('button', { name: 'Sign in' }).click();
+  await popup.getByRole('region', { name: 'Popup IdP' }).getByRole('button', { name: 'Sign in' }).click();
   await env.loginOnIdp(await authWindow, 'carol');
   await profileCard(popup).getByRole('status').filter({ hasText: /Valid, \d+ min left/ }).waitFor({ timeout: 20_000 });
   const held = await credentials();
@@ -107,8 +112,8 @@ test('after a real sign-in, every format is copied from the popup and read back 
   expect(powerShellVariables(await copyFromMenu(popup, 'PowerShell', 'PowerShell'))).toEqual(expected);
   expect(cmdVariables(await copyFromMenu(popup, 'Windows cmd', 'cmd'))).toEqual(expected);
   expect(parseIni(await copyFromMenu(popup, '~/.aws/credentials', 'credentials file'))).toEqual({
-    dev: { aws_access_key_id: held.accessKeyId, aws_secret_access_key: held.secretAccessKey, aws_session_token: held.sessionToken },
-    'profile dev': { region: 'us-east-1' },
+    'popup-dev': { aws_access_key_id: held.accessKeyId, aws_secret_access_key: held.secretAccessKey, aws_session_token: held.sessionToken },
+    'profile popup-dev': { region: 'us-east-1' },
   });
   expect(JSON.parse(await copyFromMenu(popup, 'credential_process JSON', 'credential_process'))).toEqual({
     Version: 1,
@@ -155,13 +160,13 @@ test('the popup works from the keyboard alone', async () => {
     return `${element?.closest('[data-provider]')?.getAttribute('data-provider') ?? '(top)'}: ${name}`;
   });
   const walk: string[] = [];
-  for (let step = 0; step < 60 && walk.at(-1) !== 'sandbox: Open console'; step += 1) {
+  for (let step = 0; step < 60 && walk.at(-1) !== 'popup-sandbox: Open console'; step += 1) {
     await popup.keyboard.press('Tab');
     walk.push(await where());
   }
   expect(walk[0]).toBe('(top): Options');
-  expect(walk.filter((entry) => entry.startsWith('sandbox: '))).toEqual([
-    'sandbox: Sign in', 'sandbox: Sign out', 'sandbox: Copy role ARN', 'sandbox: More copy formats', 'sandbox: Open console',
+  expect(walk.filter((entry) => entry.startsWith('popup-sandbox: '))).toEqual([
+    'popup-sandbox: Sign in', 'popup-sandbox: Sign out', 'popup-sandbox: Copy role ARN', 'popup-sandbox: More copy formats', 'popup-sandbox: Open console',
   ]);
 
   // Back to the menu button; ArrowDown opens the menu on its first entry.
@@ -198,9 +203,9 @@ test('Open console signs in through the federation endpoint and opens the consol
   const card = profileCard(popup);
   const button = card.getByRole('button', { name: 'Open console' });
   // Before the first click, a sentence says which host the browser will ask about, and why.
-  await card.locator('#console-note-dev').waitFor();
-  await expect(button.getAttribute('aria-describedby')).resolves.toBe('console-note-dev');
-  await expect(card.locator('#console-note-dev').textContent()).resolves.toBe(
+  await card.locator('#console-note-popup-dev').waitFor();
+  await expect(button.getAttribute('aria-describedby')).resolves.toBe('console-note-popup-dev');
+  await expect(card.locator('#console-note-popup-dev').textContent()).resolves.toBe(
     'Opening the console asks once to let this extension reach 127.0.0.1: AWS turns these credentials into a console session there.',
   );
 

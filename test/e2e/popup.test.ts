@@ -81,6 +81,17 @@ async function copyFromMenu(popup: Page, label: string, shortName: string): Prom
   return env.readClipboard();
 }
 
+/** Runs axe-core in the page and lists its violations, each with the elements it found. */
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, which the page's CSP (script-src 'self') does not govern.
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const { axe } = globalThis as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
+    const results = await axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  });
+}
+
 async function pollClipboard(until: (text: string) => boolean, timeoutMs = 45_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -244,6 +255,7 @@ test('Open console signs in through the federation endpoint and opens the consol
   await button.click();
   await card.getByRole('alert').filter({ hasText: `The AWS sign-in endpoint ${federation.endpoint} refused the console sign-in (HTTP 400).` }).waitFor();
   await expect(card.getByRole('alert').textContent()).resolves.toContain('sign in again, then open the console.');
+  await expect(axeViolations(popup)).resolves.toEqual([]);
   await popup.close();
 });
 
@@ -265,6 +277,7 @@ test('the clipboard is cleared after the time chosen in the options', async () =
   const options = await env.openOptions();
   await options.getByLabel('Clear the clipboard after copying credentials').selectOption({ label: 'After 10 seconds' });
   await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  await expect(axeViolations(options)).resolves.toEqual([]);
   await options.close();
 
   const popup = await env.openPopup();
@@ -293,14 +306,7 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
     await card.getByRole('button', { name: 'More copy formats' }).click();
     await card.getByRole('menu').waitFor();
     await popup.screenshot({ path: path.join(artifacts, `popup-${colorScheme}-menu.png`), fullPage: true });
-    // Evaluated through the DevTools protocol, which the page's CSP (script-src 'self') does not govern.
-    await popup.evaluate(axeSource);
-    const violations = await popup.evaluate(async () => {
-      const { axe } = globalThis as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
-      const results = await axe.run(document, { resultTypes: ['violations'] });
-      return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-    });
-    expect(violations).toEqual([]);
+    await expect(axeViolations(popup)).resolves.toEqual([]);
     await popup.close();
   });
 });

@@ -46,7 +46,7 @@ export function CopyControls({ view }: CopyControlsProps) {
       <button type="button" class="copy" disabled={disabled} onClick={() => void copyAs(lastFormat)} aria-label={`Copy ${name}`}>
         {outcome?.result === 'copied' ? 'Copied' : outcome?.result === 'failed' ? 'Copy failed' : `Copy ${name}`}
       </button>
-      <FormatMenu profileName={view.profile.name} disabled={disabled} onPick={(format) => void copyAs(format)} />
+      <FormatMenu profileId={view.profile.id} profileName={view.profile.name} disabled={disabled} onPick={(format) => void copyAs(format)} />
       {/* The button's name stays "Copy …" for its users; this says what happened to screen readers. */}
       <span class="visually-hidden" aria-live="polite">
         {outcome && `${outcome.result === 'copied' ? 'Copied' : 'Could not copy'} ${label ?? ''} for ${view.profile.name}`}

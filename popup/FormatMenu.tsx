@@ -10,6 +10,8 @@ import { copyFormats } from '../src/format';
 
 /** Props of {@link FormatMenu}. */
 export interface FormatMenuProps {
+  /** Makes the menu's element id unique in the popup. */
+  profileId: string;
   /** Names the menu for assistive technology ("Copy formats for Dev admin"). */
   profileName: string;
   disabled: boolean;
@@ -17,7 +19,7 @@ export interface FormatMenuProps {
 }
 
 /** The "more formats" menu of a profile. */
-export function FormatMenu({ profileName, disabled, onPick }: FormatMenuProps) {
+export function FormatMenu({ profileId, profileName, disabled, onPick }: FormatMenuProps) {
   const [focusIndex, setFocusIndex] = useState<number>();
   const open = focusIndex !== undefined;
   const rootRef = useRef<HTMLDivElement>(null);
@@ -63,7 +65,7 @@ export function FormatMenu({ profileName, disabled, onPick }: FormatMenuProps) {
       setFocusIndex(undefined);
     }
   };
-  const menuId = `format-menu-${profileName.replace(/\W+/g, '-')}`;
+  const menuId = `format-menu-${profileId}`;
 
   return (
     <div class="format-menu" ref={rootRef}>

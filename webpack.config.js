@@ -40,6 +40,7 @@ module.exports = (_env, argv) => ({
     background: './src/background.ts',
     popup: './popup/popup.tsx',
     options: './popup/options.tsx',
+    offscreen: './popup/offscreen.ts',
   },
   output: {
     path: path.resolve(__dirname, 'dist'),

@@ -5,9 +5,11 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browserFamily } from '../src/adapters/browser-family';
 import { redirectUri } from '../src/adapters/identity';
+import { loadPreferences, savePreferences } from '../src/adapters/preferences';
 import { readLocalConfig, readManagedConfig, writeLocalConfig } from '../src/adapters/storage';
 import { checkConfigImport } from '../src/config/import-config';
 import type { ImportResult } from '../src/config/import-config';
+import { ClipboardOption } from './ClipboardOption';
 import { CopyableValue } from './CopyableValue';
 import { ImportConfig } from './ImportConfig';
 
@@ -21,6 +23,9 @@ const otherBrowsers = {
   chromium: 'This is the redirect URI of this browser. Firefox has its own (…extensions.allizom.org): register it too if you use the extension there.',
   firefox: 'This is the redirect URI of Firefox. Chrome and Edge have their own (…chromiumapp.org): register it too if you use the extension there.',
 };
+
+const loadClearDelay = async () => (await loadPreferences()).clearClipboardAfterSeconds;
+const saveClearDelay = (seconds: number) => savePreferences({ clearClipboardAfterSeconds: seconds });
 
 async function importConfig(text: string): Promise<ImportResult> {
   const result = checkConfigImport(text, await readManagedConfig());
@@ -46,6 +51,10 @@ function Options() {
         <h2 id="import-heading">Configuration</h2>
         <p>Entries set by your organization's policy take precedence over entries here with the same id.</p>
         {current !== undefined && <ImportConfig current={current} onImport={importConfig} />}
+      </section>
+      <section aria-labelledby="clipboard-heading">
+        <h2 id="clipboard-heading">Clipboard</h2>
+        <ClipboardOption load={loadClearDelay} save={saveClearDelay} />
       </section>
     </>
   );

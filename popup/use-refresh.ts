@@ -5,19 +5,19 @@
 import { useContext, useState } from 'preact/hooks';
 import { toUserFacingError } from '../src/errors';
 import type { UserFacingError } from '../src/errors';
-import { RefreshActionsContext } from './refresh-actions';
+import { PopupActionsContext } from './popup-actions';
 
 /** The state and trigger of one refresh button, or `undefined` without refresh actions. */
 export function useRefresh(profileIds?: string[]) {
-  const actions = useContext(RefreshActionsContext);
+  const { refreshNow } = useContext(PopupActionsContext);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<UserFacingError>();
-  if (!actions) return undefined;
+  if (!refreshNow) return undefined;
   const run = async () => {
     setPending(true);
     setError(undefined);
     try {
-      await actions.refreshNow(profileIds);
+      await refreshNow(profileIds);
     } catch (thrown) {
       setError(toUserFacingError(thrown));
     } finally {

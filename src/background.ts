@@ -6,6 +6,15 @@ import { restrictSessionStorage, readConfiguration, sessionStore } from './adapt
 import { launchWebAuthFlow, redirectUri } from './adapters/identity';
 import { createBackgroundRefresh } from './adapters/background-refresh';
 import { listenForMessages } from './adapters/runtime';
+import { clearClipboardLater, writeClipboard } from './adapters/clipboard';
+import { onCommand, openPopup } from './adapters/commands';
+import { hasHostPermission } from './adapters/permissions';
+import { loadPreferences } from './adapters/preferences';
+import { openTab } from './adapters/tabs';
+import { createConsoleOpener } from './console/open-console';
+import { ErrorCodes, ExtensionError } from './errors';
+import { createDefaultProfileCopier } from './state/copy-default-profile';
+import { clipboardClearChoices } from './state/preferences';
 import { signInWithProvider } from './oidc/sign-in';
 import { deriveSessionName } from './session-name';
 import { createSignInService } from './state/sign-in-service';
@@ -20,6 +29,23 @@ const service = createSignInService({
   now: Date.now,
 });
 
+const openConsole = createConsoleOpener({
+  readConfiguration,
+  store: sessionStore,
+  hasHostPermission,
+  fetch: (url, init) => fetch(url, init),
+  openTab,
+  now: Date.now,
+});
+
+const copyDefaultProfile = createDefaultProfileCopier({
+  readConfiguration,
+  readPreferences: loadPreferences,
+  store: sessionStore,
+  writeClipboard,
+  now: Date.now,
+});
+
 const refresh = createBackgroundRefresh({ signIn: (providerId) => service.signIn(providerId) });
 
 listenForMessages({
@@ -29,6 +55,20 @@ listenForMessages({
     await service.signOut(providerId);
     return null;
   },
+  openConsole: async ({ profileId }) => {
+    await openConsole(String(profileId));
+    return null;
+  },
+  clearClipboardLater: async ({ afterSeconds }) => {
+    if (!clipboardClearChoices.includes(afterSeconds) || afterSeconds === 0) {
+      throw new ExtensionError(ErrorCodes.internal, `Cannot clear the clipboard after ${String(afterSeconds)} seconds.`);
+    }
+    await clearClipboardLater(afterSeconds);
+    return null;
+  },
 });
+
+// Nothing to copy (signed out, expired): the popup shows why and offers to sign in.
+onCommand('copy-default-profile', () => void copyDefaultProfile().catch(() => openPopup()));
 
 void restrictSessionStorage();

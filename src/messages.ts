@@ -13,6 +13,10 @@ export interface MessageMap {
   signOut: { request: { providerId?: string }; response: null };
   /** Renews the ID token and gets new credentials for these profiles, or all signed-in ones, without a prompt. */
   refreshNow: { request: { profileIds?: string[] }; response: { refreshed: number; failed: number } };
+  /** Signs in to the AWS console with a profile's credentials and opens it in a new tab. */
+  openConsole: { request: { profileId: string }; response: null };
+  /** Clears the clipboard after the given seconds, once the popup has copied something. */
+  clearClipboardLater: { request: { afterSeconds: number }; response: null };
 }
 
 /** Names of the actions. */

@@ -11,6 +11,8 @@ const handlers: Handlers = {
   },
   signOut: async () => null,
   refreshNow: async ({ profileIds }) => ({ refreshed: profileIds?.length ?? 0, failed: 0 }),
+  openConsole: async () => null,
+  clearClipboardLater: async () => null,
 };
 
 /** A round trip through the same envelope the runtime carries. */

@@ -2,8 +2,7 @@
 import '@testing-library/jest-dom';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { App } from '../../../popup/App';
-import { RefreshActionsContext } from '../../../popup/refresh-actions';
-import type { RefreshActions } from '../../../popup/refresh-actions';
+import type { PopupActions } from '../../../popup/popup-actions';
 import { ErrorCodes, ExtensionError } from '../../../src/errors';
 import { buildPopupView } from '../../../src/state/popup-view';
 import { formatClock } from '../../../src/util/format-clock';
@@ -13,11 +12,10 @@ const now = Date.now();
 const signedInAt = now - 3_600_000;
 const corpSession = { 'provider-session/corp': { idToken: 'h.p.s', idTokenExpiresAt: now + 600_000, subject: 's', signedInAt } };
 
-function renderPopup(session: Record<string, unknown>, actions?: RefreshActions) {
-  const app = (
-    <App view={buildPopupView(sampleConfig, session, now)} redirectUri="https://x.chromiumapp.org/" onSignIn={jest.fn()} onSignOut={jest.fn()} onCopyBash={jest.fn(async () => undefined)} onOpenOptions={jest.fn()} />
-  );
-  render(actions ? <RefreshActionsContext.Provider value={actions}>{app}</RefreshActionsContext.Provider> : app);
+/** The popup with the card actions of issue 3 as no-ops, and `refreshNow` only when given. */
+function renderPopup(session: Record<string, unknown>, refresh?: Pick<PopupActions, 'refreshNow'>) {
+  const actions: PopupActions = { lastFormat: 'bash', copy: jest.fn(async () => undefined), openConsole: jest.fn(async () => undefined), consoleAccess: jest.fn(async () => undefined), ...refresh };
+  render(<App view={buildPopupView(sampleConfig, session, now)} redirectUri="https://x.chromiumapp.org/" actions={actions} onSignIn={jest.fn()} onSignOut={jest.fn()} onOpenOptions={jest.fn()} />);
 }
 
 /** A refresh the test finishes by hand. */

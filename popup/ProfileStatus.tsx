@@ -21,6 +21,7 @@ export function ProfileStatus({ view }: ProfileStatusProps) {
         <span class="dot" aria-hidden="true" />
         {status.text}
       </p>
+      {state.kind === 'expired' && state.notice?.hint && <p class="hint">{state.notice.hint}</p>}
       {state.kind === 'error' && <ErrorDetails error={state.error} summary="Error details" />}
       {view.lastError && <ErrorDetails error={view.lastError} summary="The last attempt failed: details" />}
       {state.kind === 'valid' && state.credentials.durationNote && <p class="note">{state.credentials.durationNote}</p>}

@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 import type { RefreshService } from '../refresh/refresh-service';
 import { settingsKey } from '../settings/refresh-settings';
 import { localConfigKey } from '../state/keys';
+import { onCommand } from './commands';
 import { providerOfNotification } from './notifications';
 
 /** The keyboard command (manifest `commands`) that refreshes everything. */
@@ -35,7 +36,5 @@ export function listenForRefreshEvents(service: RefreshService, handlers: Refres
   };
   browser.notifications.onButtonClicked.addListener(signIn);
   browser.notifications.onClicked.addListener(signIn);
-  browser.commands.onCommand.addListener((command) => {
-    if (command === refreshAllCommand) run(service.refreshNow());
-  });
+  onCommand(refreshAllCommand, () => run(service.refreshNow()));
 }

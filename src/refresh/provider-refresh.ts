@@ -16,6 +16,7 @@ import { recordFailures } from './failure-records';
 import type { RefreshDeps } from './refresh-deps';
 import { retryKey } from './refresh-records';
 import { obtainIdToken } from './obtain-id-token';
+import { whileRefreshing } from './while-refreshing';
 import type { TokenOutcome } from './obtain-id-token';
 
 /** How one profile's refresh ended; `skipped` when its sign-in ended meanwhile. */
@@ -105,7 +106,7 @@ export function createProviderRefresher(deps: RefreshDeps) {
       for (const profile of profiles) byProvider.set(profile.providerId, [...(byProvider.get(profile.providerId) ?? []), profile]);
       const groups = await Promise.all([...byProvider].map(async ([providerId, group]) => {
         const provider = config.providers.find((candidate) => candidate.id === providerId);
-        return provider ? refreshProvider(provider, group, config, settings, manual) : group.map((profile): ProfileOutcome => ({ profileId: profile.id, result: 'skipped' }));
+        return provider ? whileRefreshing(deps, provider, group, () => refreshProvider(provider, group, config, settings, manual)) : group.map((profile): ProfileOutcome => ({ profileId: profile.id, result: 'skipped' }));
       }));
       return groups.flat();
     },

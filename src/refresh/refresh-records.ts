@@ -9,6 +9,8 @@ import type { UserFacingError } from '../errors';
 export const renewalKey = (providerId: string): string => `renewal/${providerId}`;
 /** The retry state of a profile ({@link RetryRecord}), in `storage.session`. */
 export const retryKey = (profileId: string): string => `refresh-retry/${profileId}`;
+/** A refresh of a profile in progress ({@link RefreshingRecord}), in `storage.session`. */
+export const refreshingKey = (profileId: string): string => `refreshing/${profileId}`;
 /**
  * Ids of providers signed in, in `storage.local`: after a browser restart or an extension update
  * wiped session storage, it tells the popup who was signed in and must sign in again.
@@ -50,3 +52,17 @@ export interface RetryRecord {
   /** A failure that retrying does not fix: no more automatic attempts until the next sign-in. */
   halted?: boolean;
 }
+
+/**
+ * A profile being refreshed right now, so the popup can say so while the credentials it shows
+ * are still the old ones. Written when the refresh starts and removed when it ends; a worker
+ * stopped in between leaves it behind, so it counts only for {@link refreshingShownMs}.
+ */
+export interface RefreshingRecord {
+  signedInAt: number;
+  /** Epoch milliseconds when the refresh started. */
+  since: number;
+}
+
+/** Longer than any refresh takes (its requests time out well before): an older record is left over. */
+export const refreshingShownMs = 2 * 60_000;

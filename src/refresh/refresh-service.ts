@@ -13,7 +13,7 @@ import { badgeAlarm, createReconciler, refreshAlarm } from './reconcile';
 import type { IdleState, RefreshDeps } from './refresh-deps';
 import { planRefresh } from './refresh-plan';
 import { loadState } from './load-state';
-import { renewalKey, retryKey, signedInHintKey } from './refresh-records';
+import { refreshingKey, renewalKey, retryKey, signedInHintKey } from './refresh-records';
 
 /** What "Refresh now" did. */
 export interface RefreshOutcome {
@@ -58,7 +58,7 @@ export function createRefreshService(deps: RefreshDeps) {
   async function forget(providerIds: string[]): Promise<void> {
     const config = await deps.readConfiguration();
     const profiles = config.profiles.filter((profile) => providerIds.includes(profile.providerId));
-    await deps.store.remove([...providerIds.map(renewalKey), ...profiles.map((profile) => retryKey(profile.id))]);
+    await deps.store.remove([...providerIds.map(renewalKey), ...profiles.flatMap((profile) => [retryKey(profile.id), refreshingKey(profile.id)])]);
     await Promise.all(providerIds.map((id) => deps.notifications.clear(id)));
   }
 

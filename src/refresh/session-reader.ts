@@ -5,8 +5,8 @@
 import type { Profile } from '../config/types';
 import { credentialsKey, profileStatusKey, providerSessionKey } from '../state/keys';
 import type { ActivityStatus, ProfileCredentials, ProviderSession } from '../state/types';
-import { renewalKey, retryKey } from './refresh-records';
-import type { RenewalRecord, RetryRecord } from './refresh-records';
+import { refreshingKey, refreshingShownMs, renewalKey, retryKey } from './refresh-records';
+import type { RefreshingRecord, RenewalRecord, RetryRecord } from './refresh-records';
 
 /** Reads typed records out of a snapshot of session storage. */
 export function sessionReader(session: Record<string, unknown>) {
@@ -24,6 +24,11 @@ export function sessionReader(session: Record<string, unknown>) {
     status: (profileId: string) => read<ActivityStatus>(profileStatusKey(profileId)),
     renewal: (providerId: string) => current<RenewalRecord>(renewalKey(providerId), providerId),
     retry: (profile: Profile) => current<RetryRecord>(retryKey(profile.id), profile.providerId),
+    /** Whether a refresh of the profile's credentials is under way at `now`. */
+    refreshing: (profile: Profile, now: number) => {
+      const record = current<RefreshingRecord>(refreshingKey(profile.id), profile.providerId);
+      return record !== undefined && now - record.since < refreshingShownMs;
+    },
   };
 }
 

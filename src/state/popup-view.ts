@@ -3,9 +3,11 @@
  * Pure, so expiry and every status can be tested at any instant.
  */
 import type { ConfigProblem, Configuration, Profile, Provider } from '../config/types';
+import { ErrorCodes } from '../errors';
 import type { UserFacingError } from '../errors';
 import { renewalView } from '../refresh/renewal-view';
 import type { RenewalView } from '../refresh/renewal-view';
+import { sessionReader } from '../refresh/session-reader';
 import { credentialsKey, profileStatusKey, providerSessionKey, providerStatusKey } from './keys';
 import type { ActivityStatus, ProfileCredentials, ProviderSession } from './types';
 
@@ -14,7 +16,11 @@ export type ProfileState =
   | { kind: 'signed-out' }
   | { kind: 'busy'; step: string }
   | { kind: 'valid'; credentials: ProfileCredentials; secondsLeft: number }
-  | { kind: 'expired'; expiredAt: number }
+  /**
+   * `notice`: the refresh schedule removed the credentials at their expiry and said when they
+   * expired and what brings new ones; `expiredAt` is then when it did so.
+   */
+  | { kind: 'expired'; expiredAt: number; notice?: UserFacingError }
   | { kind: 'error'; error: UserFacingError };
 
 /** One profile card. */
@@ -23,6 +29,8 @@ export interface ProfileView {
   state: ProfileState;
   /** An error of the last attempt shown beside still-valid credentials. */
   lastError?: UserFacingError;
+  /** The refresh schedule is getting new credentials for this profile right now. */
+  refreshing?: boolean;
 }
 
 /** One provider section with its profiles. */
@@ -58,6 +66,7 @@ function profileState(credentials: ProfileCredentials | undefined, status: Activ
   if (credentials && credentials.expiration > now) {
     return { kind: 'valid', credentials, secondsLeft: Math.floor((credentials.expiration - now) / 1000) };
   }
+  if (status?.state === 'error' && status.error.code === ErrorCodes.credentialsExpired) return { kind: 'expired', expiredAt: status.updatedAt, notice: status.error };
   if (status?.state === 'error') return { kind: 'error', error: status.error };
   if (credentials) return { kind: 'expired', expiredAt: credentials.expiration };
   return { kind: 'signed-out' };
@@ -85,6 +94,7 @@ function brokenEntries(problems: ConfigProblem[]): BrokenEntry[] {
  */
 export function buildPopupView(config: Configuration, session: Record<string, unknown>, now: number): PopupView {
   const read = <T>(key: string) => session[key] as T | undefined;
+  const reader = sessionReader(session);
   const providers = config.providers.map((provider): ProviderView => {
     const status = read<ActivityStatus>(providerStatusKey(provider.id));
     const providerSession = read<ProviderSession>(providerSessionKey(provider.id));
@@ -96,7 +106,9 @@ export function buildPopupView(config: Configuration, session: Record<string, un
         .map((profile): ProfileView => {
           const status = read<ActivityStatus>(profileStatusKey(profile.id));
           const state = profileState(read<ProfileCredentials>(credentialsKey(profile.id)), status, now);
-          return state.kind === 'valid' && status?.state === 'error' ? { profile, state, lastError: status.error } : { profile, state };
+          const card: ProfileView = state.kind === 'valid' && status?.state === 'error' ? { profile, state, lastError: status.error } : { profile, state };
+          if (reader.refreshing(profile, now)) card.refreshing = true;
+          return card;
         }),
     };
     view.renewal = renewalView(provider, config, session, now);

@@ -19,6 +19,10 @@ export interface ProfileStatus {
 /** Describes where a profile stands, with the time left in words that change once a minute. */
 export function profileStatus(view: ProfileView): ProfileStatus {
   const { state } = view;
+  // A scheduled or requested refresh under way: the credentials shown are still the old ones.
+  if (view.refreshing && (state.kind === 'valid' || state.kind === 'expired' || state.kind === 'error')) {
+    return { tone: 'refreshing', text: state.kind === 'valid' ? `Refreshing, ${formatTimeLeft(state.secondsLeft)} left` : 'Refreshing…' };
+  }
   switch (state.kind) {
     case 'signed-out':
       return { tone: 'signed-out', text: 'Signed out' };
@@ -29,7 +33,8 @@ export function profileStatus(view: ProfileView): ProfileStatus {
         ? { tone: 'expiring', text: `Expires soon, ${formatTimeLeft(state.secondsLeft)} left` }
         : { tone: 'valid', text: `Valid, ${formatTimeLeft(state.secondsLeft)} left` };
     case 'expired':
-      return { tone: 'expired', text: 'Expired; sign in again' };
+      // Removed at expiry by the refresh schedule, which says when and what brings new ones.
+      return { tone: 'expired', text: state.notice ? state.notice.message : 'Expired; sign in again' };
     case 'error':
       return { tone: 'error', text: 'Error' };
   }

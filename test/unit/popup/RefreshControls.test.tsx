@@ -66,6 +66,28 @@ describe('Refresh now', () => {
   });
 });
 
+describe('profile status during and after renewal', () => {
+  it('shows a profile being refreshed as refreshing, with the time its credentials still have', () => {
+    renderPopup({ ...corpSession, 'credentials/dev': sampleCredentials(now + 600_000), 'refreshing/dev': { signedInAt, since: now - 1_000 } });
+    const status = within(screen.getByRole('article', { name: 'Dev admin' })).getByRole('status');
+    expect(status).toHaveAttribute('data-tone', 'refreshing');
+    expect(status).toHaveTextContent('Refreshing, 10 min left');
+    expect(within(screen.getByRole('article', { name: 'Dev admin' })).getByRole('button', { name: 'Copy bash' })).toBeEnabled();
+  });
+
+  it('shows credentials removed at their expiry as expired, saying when and what brings new ones', () => {
+    const error = { code: ErrorCodes.credentialsExpired, message: 'These credentials expired at 09:00.', hint: 'Trying again automatically at 09:02, or click Refresh now.' };
+    renderPopup({ ...corpSession, 'profile-status/dev': { state: 'error', error, updatedAt: now } }, { refreshNow: jest.fn(async () => undefined) });
+    const dev = screen.getByRole('article', { name: 'Dev admin' });
+    expect(within(dev).getByRole('status')).toHaveAttribute('data-tone', 'expired');
+    expect(within(dev).getByRole('status')).toHaveTextContent('These credentials expired at 09:00.');
+    expect(dev).toHaveTextContent('Trying again automatically at 09:02, or click Refresh now.');
+    expect(within(dev).queryByText('Error details')).toBeNull();
+    expect(within(dev).getByRole('button', { name: 'Copy bash' })).toBeDisabled();
+    expect(within(dev).getByRole('button', { name: 'Refresh now' })).toBeEnabled();
+  });
+});
+
 describe('renewal status', () => {
   const status = () => within(screen.getByRole('region', { name: 'Corp SSO' })).queryByTestId('renewal-status');
 

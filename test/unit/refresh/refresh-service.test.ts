@@ -5,6 +5,7 @@
 import { refreshAlarm } from '../../../src/refresh/reconcile';
 import { ErrorCodes } from '../../../src/errors';
 import { buildPopupView } from '../../../src/state/popup-view';
+import { profileStatus } from '../../../src/state/profile-status';
 import { validateConfiguration } from '../../../src/config/validate-configuration';
 import type { ProfileCredentials } from '../../../src/state/types';
 import { fakeClock, runUntil, signIn, startGatedSts, startSts, world, worldDocument } from '../support/refresh-world';
@@ -110,7 +111,7 @@ describe('sign-out and restarts', () => {
       gated.release();
       await refreshing;
       await browser.settle();
-      expect([...browser.session.keys()].filter((key) => /^(credentials|provider-session)\//.test(key))).toEqual([]);
+      expect([...browser.session.keys()].filter((key) => /^(credentials|provider-session|refreshing)\//.test(key))).toEqual([]);
       expect([...browser.alarms.keys()]).toEqual([]);
       expect(browser.indicators.at(-1)).toMatchObject({ text: '' });
       expect(browser.local.get('signed-in-providers')).toEqual([]);
@@ -186,6 +187,31 @@ describe('while the user is away', () => {
 });
 
 describe('Refresh now', () => {
+  it('shows the profile as refreshing in the popup while its refresh is under way, over the credentials it still has', async () => {
+    const gated = await startGatedSts();
+    try {
+      const { browser } = world(gated.endpoint);
+      await signIn(browser, 'corp');
+      const config = validateConfiguration(undefined, worldDocument(gated.endpoint));
+      const card = (id: string) => buildPopupView(config, Object.fromEntries(browser.session), Date.now()).providers[0]?.profiles.find((profile) => profile.profile.id === id);
+      expect(card('dev')?.refreshing).toBeUndefined();
+      gated.hold();
+      const received = gated.received();
+      const refreshing = browser.message((worker) => worker.refresh.refreshNow(['dev']));
+      while (gated.received() === received) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(card('dev')).toMatchObject({ refreshing: true, state: { kind: 'valid' } });
+      expect(profileStatus(card('dev')!)).toEqual({ tone: 'refreshing', text: 'Refreshing, 1 h 00 min left' });
+      expect(card('ops')?.refreshing).toBeUndefined();
+      gated.release();
+      await refreshing;
+      expect(browser.session.has('refreshing/dev')).toBe(false);
+      expect(profileStatus(card('dev')!).tone).toBe('valid');
+    } finally {
+      gated.release();
+      await gated.close();
+    }
+  });
+
   it('names what it cannot refresh', async () => {
     const { browser } = world(sts.endpoint);
     expect((await rejection(browser.message((worker) => worker.refresh.refreshNow()))).code).toBe(ErrorCodes.notSignedIn);

@@ -37,6 +37,22 @@ describe('buildPopupView', () => {
     expect(stillValid.providers[0]?.profiles[0]).toMatchObject({ state: { kind: 'valid' }, lastError: error });
   });
 
+  it('shows credentials the refresh schedule removed at expiry as expired, with its notice', () => {
+    const notice = { code: 'CREDENTIALS_EXPIRED' as const, message: 'These credentials expired at 09:00.', hint: 'Click Refresh now to get new ones.' };
+    const view = buildPopupView(sampleConfig, { 'profile-status/dev': { state: 'error', error: notice, updatedAt: now } }, now + 5_000);
+    expect(view.providers[0]?.profiles[0]?.state).toEqual({ kind: 'expired', expiredAt: now, notice });
+  });
+
+  it('marks a profile as refreshing only for the sign-in it belongs to and for a while', () => {
+    const signedIn = { 'provider-session/corp': { signedInAt: 5 }, 'credentials/dev': sampleCredentials(now + 600_000) };
+    const refreshing = (session: Record<string, unknown>, at = now) => buildPopupView(sampleConfig, { ...signedIn, ...session }, at).providers[0]?.profiles[0]?.refreshing;
+    expect(refreshing({ 'refreshing/dev': { signedInAt: 5, since: now - 1_000 } })).toBe(true);
+    expect(refreshing({})).toBeUndefined();
+    // Left over from an earlier sign-in, or by a worker stopped mid-refresh.
+    expect(refreshing({ 'refreshing/dev': { signedInAt: 4, since: now - 1_000 } })).toBeUndefined();
+    expect(refreshing({ 'refreshing/dev': { signedInAt: 5, since: now - 1_000 } }, now + 2 * 60_000)).toBeUndefined();
+  });
+
   it('carries the provider sign-in progress and error', () => {
     const view = buildPopupView(sampleConfig, { 'provider-status/corp': { state: 'busy', step: 'Waiting for sign-in', updatedAt: now }, 'provider-status/lab': { state: 'error', error, updatedAt: now } }, now);
     expect(view.providers[0]?.busyStep).toBe('Waiting for sign-in');

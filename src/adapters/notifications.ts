@@ -1,17 +1,14 @@
 /**
- * System notifications asking the user to sign in, with a "Sign in" button (`browser.notifications`).
+ * System notifications asking the user to sign in (`browser.notifications`): with a "Sign in"
+ * button in Chromium, as a notice to click in Firefox (src/refresh/sign-in-notice.ts).
  */
 import browser from 'webextension-polyfill';
 import type { Notifications } from 'webextension-polyfill';
 import type { NotificationsPort } from '../refresh/refresh-deps';
+import { signInNotice } from '../refresh/sign-in-notice';
+import { browserFamily } from './browser-family';
 
 const prefix = 'sign-in/';
-
-/** Options Chrome takes beyond the polyfill's (Firefox's) types. */
-interface ChromeOptions {
-  buttons: { title: string }[];
-  requireInteraction: boolean;
-}
 
 /** The provider a notification of ours is about, or `undefined` for any other notification. */
 export function providerOfNotification(notificationId: string): string | undefined {
@@ -22,15 +19,8 @@ export function providerOfNotification(notificationId: string): string | undefin
 export const notifications: NotificationsPort = {
   async askToSignIn(providerId, title, message) {
     try {
-      // Chrome shows the button and keeps the notice up; Firefox ignores both and reports a click.
-      const options: Notifications.CreateNotificationOptions & ChromeOptions = {
-        type: 'basic',
-        iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-        title,
-        message,
-        buttons: [{ title: 'Sign in' }],
-        requireInteraction: true,
-      };
+      // The polyfill types Firefox's options, which lack Chromium's button and requireInteraction.
+      const options = signInNotice(browserFamily(), { iconUrl: browser.runtime.getURL('icons/icon-128.png'), title, message }) as Notifications.CreateNotificationOptions;
       await browser.notifications.create(`${prefix}${providerId}`, options);
     } catch (error) {
       console.warn('Could not show the sign-in notification:', error instanceof Error ? error.message : String(error));

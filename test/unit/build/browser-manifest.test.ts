@@ -56,6 +56,13 @@ describe('firefoxManifest', () => {
     expect(firefoxAdded.permissions).toEqual(expect.arrayContaining(['identity', 'storage', 'alarms', 'idle', 'notifications']));
   });
 
+  it('keeps the commands and the auto-refresh permissions of manifest.json itself', () => {
+    expect(Object.keys(source.commands as object)).toEqual(expect.arrayContaining(['copy-default-profile', 'refresh-all']));
+    expect(firefox.commands).toEqual(source.commands);
+    expect(firefox.permissions).toEqual(expect.arrayContaining(['alarms', 'idle', 'notifications', 'clipboardWrite']));
+    expect(firefox.permissions).not.toContain('offscreen');
+  });
+
   it('leaves out permissions Firefox does not know, keeps the rest in order', () => {
     const firefoxOffscreen = firefoxManifest({ ...source, permissions: ['identity', 'offscreen', 'storage'], optional_permissions: ['offscreen', 'clipboardWrite'] });
     expect(firefoxOffscreen.permissions).toEqual(['identity', 'storage']);

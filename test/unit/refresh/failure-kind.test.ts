@@ -41,6 +41,13 @@ describe('failureKind', () => {
     expect(failureKind(await silentFailure(async () => Promise.reject(new Error('User interaction required.'))))).toBe('user-needed');
   });
 
+  it('asks for the user when Firefox refuses a silent flow because the IdP showed a page (as for login_required)', async () => {
+    // Firefox's words, as test/e2e/firefox-web-auth-flow.test.ts sees them in Firefox ESR.
+    const error = await silentFailure(async () => Promise.reject(new Error('Requires user interaction')));
+    expect([error.code, error.message]).toEqual([ErrorCodes.loginFailed, 'Corp SSO needs you to sign in again.']);
+    expect(failureKind(error)).toBe('user-needed');
+  });
+
   it('retries when the IdP\'s page could not be loaded (an HTTP error or no network on the way)', async () => {
     expect(failureKind(await silentFailure(async () => Promise.reject(new Error('Authorization page could not be loaded.'))))).toBe('transient');
   });

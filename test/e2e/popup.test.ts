@@ -171,16 +171,18 @@ test('the popup works from the keyboard alone', async () => {
     return `${element?.closest('[data-provider]')?.getAttribute('data-provider') ?? '(top)'}: ${name}`;
   });
   const walk: string[] = [];
-  for (let step = 0; step < 60 && walk.at(-1) !== 'popup-sandbox: Open console'; step += 1) {
+  for (let step = 0; step < 60 && walk.at(-1) !== 'popup-sandbox: Refresh now'; step += 1) {
     await popup.keyboard.press('Tab');
     walk.push(await where());
   }
-  expect(walk[0]).toBe('(top): Options');
+  expect(walk.slice(0, 2)).toEqual(['(top): Refresh all', '(top): Options']);
   expect(walk.filter((entry) => entry.startsWith('popup-sandbox: '))).toEqual([
-    'popup-sandbox: Sign in', 'popup-sandbox: Sign out', 'popup-sandbox: Copy role ARN', 'popup-sandbox: More copy formats', 'popup-sandbox: Open console',
+    'popup-sandbox: Sign in', 'popup-sandbox: Sign out', 'popup-sandbox: Copy role ARN', 'popup-sandbox: More copy formats', 'popup-sandbox: Open console', 'popup-sandbox: Refresh now',
   ]);
 
   // Back to the menu button; ArrowDown opens the menu on its first entry.
+  await popup.keyboard.press('Shift+Tab');
+  expect(await focusOn('Open console')).toBe('Open console');
   await popup.keyboard.press('Shift+Tab');
   expect(await focusOn('More copy formats')).toBe('More copy formats');
   await popup.keyboard.press('ArrowDown');

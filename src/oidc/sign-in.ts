@@ -8,8 +8,10 @@
 import * as oauth from 'oauth4webapi';
 import { isLoopbackHost } from '../config/field-checks';
 import type { Provider } from '../config/types';
+import { decodeJwtClaims } from '../diagnostics/decode-jwt';
 import { ErrorCodes, ExtensionError } from '../errors';
-import { authorizationResponseError, discoveryError, launchError, tokenResponseError } from './oidc-errors';
+import { IdTokenRejectedError } from './id-token-rejected-error';
+import { authorizationResponseError, discoveryError, launchError, signatureError, tokenResponseError } from './oidc-errors';
 
 /** What sign-in needs from its surroundings. */
 export interface SignInDeps {
@@ -73,6 +75,16 @@ function checkRedirect(provider: Provider, redirected: string, redirectUri: stri
   return actual;
 }
 
+/** The unverified claims of the ID token in a token response, read from a copy of it. */
+async function idTokenClaimsOf(response: Response): Promise<Record<string, unknown> | undefined> {
+  try {
+    const body: unknown = await response.clone().json();
+    return decodeJwtClaims((body as { id_token?: unknown } | null)?.id_token);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Signs in with one provider and returns its validated tokens. With `interactive: false` the
  * request carries `prompt=none` and rides on the IdP's existing session, or fails with
@@ -110,13 +122,32 @@ export async function signInWithProvider(provider: Provider, deps: SignInDeps, i
   } catch (error) {
     throw error instanceof ExtensionError ? error : authorizationResponseError(provider, error);
   }
+  const codes = params.getAll('code').filter(Boolean);
+  if (codes.length !== 1) {
+    // Never build a token request from an answer without exactly one code: it is not one the IdP sent for this flow.
+    throw new ExtensionError(ErrorCodes.authorizationRejected, `The answer from ${provider.name} carried ${codes.length ? 'more than one' : 'no'} authorization code, so it was discarded.`, {
+      hint: 'Sign in again; if it repeats, check that the application uses the authorization code flow.',
+    });
+  }
 
   let tokens: oauth.TokenEndpointResponse;
+  let response: Response | undefined;
+  let unverified: Record<string, unknown> | undefined;
   try {
-    const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, deps.redirectUri, codeVerifier, options);
+    response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, deps.redirectUri, codeVerifier, options);
+    unverified = await idTokenClaimsOf(response);
     tokens = await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: nonce, requireIdToken: true });
   } catch (error) {
-    throw tokenResponseError(provider, error);
+    const explained = tokenResponseError(provider, error);
+    throw explained.code === ErrorCodes.idTokenInvalid && unverified ? new IdTokenRejectedError(explained, unverified) : explained;
+  }
+  try {
+    // Not required for a token from the token endpoint over TLS, but it keeps a forged token away
+    // from STS and from the diagnostics, and checks the key the IdP publishes is the one it signs with.
+    await oauth.validateApplicationLevelSignature(as, response, options);
+  } catch (error) {
+    const explained = signatureError(provider, error);
+    throw unverified && explained.code === ErrorCodes.idTokenInvalid ? new IdTokenRejectedError(explained, unverified) : explained;
   }
   const claims = oauth.getValidatedIdTokenClaims(tokens);
   if (!claims || !tokens.id_token) {

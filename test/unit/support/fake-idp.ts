@@ -8,15 +8,20 @@ export const issuer = 'https://idp.example.com';
 export const clientId = 'client-123';
 export const redirectUri = 'https://pphpgldbnphjbnncbdmijojinkfahdin.chromiumapp.org/';
 
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+/** A key the IdP does not publish: what a forger signs with. */
+const { privateKey: attackerKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+
+/** The IdP's published keys (`jwks_uri`). */
+export const jwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' }] };
 
 const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 
 /** Signs a JWT with RS256 (or writes an unsigned one for `alg: none`). */
-export function signJwt(claims: Record<string, unknown>, header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT', kid: 'k1' }): string {
+export function signJwt(claims: Record<string, unknown>, header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT', kid: 'k1' }, forged = false): string {
   const input = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
   if (header.alg === 'none') return `${input}.`;
-  return `${input}.${createSign('RSA-SHA256').update(input).sign(privateKey).toString('base64url')}`;
+  return `${input}.${createSign('RSA-SHA256').update(input).sign(forged ? attackerKey : privateKey).toString('base64url')}`;
 }
 
 /** What a test may change about the IdP's behaviour. */
@@ -26,6 +31,10 @@ export interface FakeIdpOptions {
   /** Replaces or removes (undefined) ID token claims; gets the nonce of the request. */
   claims?: (nonce: string) => Record<string, unknown>;
   idTokenHeader?: Record<string, unknown>;
+  /** Signs the ID token with a key the IdP does not publish. */
+  forgedSignature?: boolean;
+  /** Makes the keys endpoint unreachable while the rest answers. */
+  jwksDown?: boolean;
   tokenResponse?: { status: number; body: Record<string, unknown> };
   refreshToken?: string;
   /** Rewrites the redirect the "browser" returns. */
@@ -70,9 +79,13 @@ export function fakeIdp(options: FakeIdpOptions = {}) {
         access_token: 'access-1',
         token_type: 'Bearer',
         expires_in: 3600,
-        id_token: signJwt(claims, options.idTokenHeader),
+        id_token: signJwt(claims, options.idTokenHeader, options.forgedSignature),
         ...(options.refreshToken ? { refresh_token: options.refreshToken } : {}),
       });
+    }
+    if (href === `${issuer}/jwks`) {
+      if (options.jwksDown) throw new TypeError('Failed to fetch');
+      return json(jwks);
     }
     return json({ error: 'not_found' }, 404);
   };

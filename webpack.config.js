@@ -11,6 +11,7 @@ module.exports = (_env, argv) => ({
     background: './src/background.ts',
     popup: './popup/popup.tsx',
     options: './popup/options.tsx',
+    diagnostics: './popup/diagnostics.tsx',
   },
   output: {
     path: path.resolve(__dirname, 'dist/chrome'),

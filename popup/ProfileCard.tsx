@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import type { ProfileView } from '../src/state/popup-view';
 import { formatTimeLeft } from '../src/state/popup-view';
 import { ErrorMessage } from './ErrorMessage';
+import { ProfileDetailsLink } from './ProfileDetailsLink';
 
 /** Props of {@link ProfileCard}. */
 export interface ProfileCardProps {
@@ -63,6 +64,7 @@ export function ProfileCard({ view, onCopyBash }: ProfileCardProps) {
         <button type="button" disabled={state.kind !== 'valid'} onClick={copyBash} aria-label="Copy bash">
           {copy === 'copied' ? 'Copied' : copy === 'failed' ? 'Copy failed' : 'Copy bash'}
         </button>
+        <ProfileDetailsLink profileId={profile.id} />
       </div>
     </article>
   );

@@ -2,6 +2,7 @@
  * The popup's entry point: wires the App to storage, the background and the clipboard.
  */
 import { render } from 'preact';
+import { useEffect } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { redirectUri } from '../src/adapters/identity';
 import { request } from '../src/adapters/runtime';
@@ -17,6 +18,8 @@ async function copyBash(view: ProfileView): Promise<void> {
 
 function Popup() {
   const view = usePopupView();
+  // Wakes a stopped background, which settles a sign-in its predecessor left busy.
+  useEffect(() => void request('resume', {}).catch(() => undefined), []);
   return (
     <App
       view={view}

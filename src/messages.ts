@@ -11,6 +11,8 @@ export interface MessageMap {
   signIn: { request: { providerId: string }; response: { profiles: number; failed: number } };
   /** Forgets tokens and credentials of one provider, or of all when no id is given. */
   signOut: { request: { providerId?: string }; response: null };
+  /** Wakes the background, which first settles what a stopped worker left busy; the popup sends it on opening. */
+  resume: { request: Record<string, never>; response: null };
 }
 
 /** Names of the actions. */

@@ -4,9 +4,13 @@
  * injected boundaries, so the whole sequence is tested without a browser.
  */
 import type { Configuration, Profile, Provider } from '../config/types';
+import { profileDiagnosticsKey, providerDiagnosticsKey } from '../diagnostics/diagnostics-keys';
+import { stsRequestSummary } from '../diagnostics/sts-request-summary';
 import { ErrorCodes, ExtensionError, toUserFacingError } from '../errors';
+import { IdTokenRejectedError } from '../oidc/id-token-rejected-error';
 import type { SignInResult } from '../oidc/sign-in';
 import type { AssumeRoleRequest } from '../sts/assume-role';
+import { stsErrorDetails } from '../sts/sts-error-details';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
 import { credentialsKey, profileStatusKey, providerSessionKey, providerStatusKey } from './keys';
 import type { SessionStore } from './session-store';
@@ -23,6 +27,8 @@ export interface SignInServiceDeps {
   assumeRole(request: AssumeRoleRequest): Promise<ProfileCredentials>;
   deriveSessionName(subject: string): Promise<string>;
   now(): number;
+  /** Settles before any sign-in starts: the background's recovery of what a stopped worker left busy. */
+  ready?: Promise<unknown>;
 }
 
 /** The result of one sign-in. */
@@ -39,17 +45,24 @@ export function createSignInService(deps: SignInServiceDeps) {
 
   async function credentialsFor(profile: Profile, provider: Provider, session: ProviderSession, sessionName: string): Promise<void> {
     await deps.store.set({ [profileStatusKey(profile.id)]: status('busy', { step: 'Getting AWS credentials' }) });
+    const request = stsRequestSummary({ profile, sessionName });
     try {
       const credentials = await deps.assumeRole({ profile, provider, idToken: session.idToken, sessionName });
-      await deps.store.set({ [credentialsKey(profile.id)]: credentials, [profileStatusKey(profile.id)]: status('idle') });
+      const diagnostics = { request, at: deps.now(), ...(credentials.durationNote ? { durationNote: credentials.durationNote } : {}) };
+      await deps.store.set({ [credentialsKey(profile.id)]: credentials, [profileStatusKey(profile.id)]: status('idle'), [profileDiagnosticsKey(profile.id)]: diagnostics });
     } catch (error) {
       // Earlier credentials stay: they remain valid until their own expiry.
-      await deps.store.set({ [profileStatusKey(profile.id)]: status('error', { error: toUserFacingError(error) }) });
+      const details = stsErrorDetails(error);
+      await deps.store.set({
+        [profileStatusKey(profile.id)]: status('error', { error: toUserFacingError(error) }),
+        [profileDiagnosticsKey(profile.id)]: { request, at: deps.now(), ...(details ? { error: details } : {}) },
+      });
       throw error;
     }
   }
 
   async function run(providerId: string): Promise<SignInOutcome> {
+    await deps.ready;
     const config = await deps.readConfiguration();
     const provider = config.providers.find((candidate) => candidate.id === providerId);
     if (!provider) {
@@ -60,7 +73,8 @@ export function createSignInService(deps: SignInServiceDeps) {
     try {
       result = await deps.signIn(provider, true);
     } catch (error) {
-      await deps.store.set({ [providerStatusKey(provider.id)]: status('error', { error: toUserFacingError(error) }) });
+      const rejected = error instanceof IdTokenRejectedError ? { [providerDiagnosticsKey(provider.id)]: { claims: error.unverifiedClaims, verified: false, receivedAt: deps.now() } } : {};
+      await deps.store.set({ [providerStatusKey(provider.id)]: status('error', { error: toUserFacingError(error) }), ...rejected });
       throw error;
     }
     const session: ProviderSession = {
@@ -70,7 +84,11 @@ export function createSignInService(deps: SignInServiceDeps) {
       signedInAt: deps.now(),
       ...(result.refreshToken ? { refreshToken: result.refreshToken } : {}),
     };
-    await deps.store.set({ [providerSessionKey(provider.id)]: session, [providerStatusKey(provider.id)]: status('idle') });
+    await deps.store.set({
+      [providerSessionKey(provider.id)]: session,
+      [providerStatusKey(provider.id)]: status('idle'),
+      [providerDiagnosticsKey(provider.id)]: { claims: result.claims, verified: true, receivedAt: deps.now() },
+    });
 
     const sessionName = await deps.deriveSessionName(result.subject);
     const profiles = config.profiles.filter((profile) => profile.providerId === provider.id);
@@ -96,7 +114,8 @@ export function createSignInService(deps: SignInServiceDeps) {
       await deps.store.remove([
         providerSessionKey(providerId),
         providerStatusKey(providerId),
-        ...profiles.flatMap((id) => [credentialsKey(id), profileStatusKey(id)]),
+        providerDiagnosticsKey(providerId),
+        ...profiles.flatMap((id) => [credentialsKey(id), profileStatusKey(id), profileDiagnosticsKey(id)]),
       ]);
     },
   };

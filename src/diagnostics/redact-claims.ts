@@ -17,28 +17,20 @@ function shape(value: unknown): string {
 
 function redactTags(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return shape(value);
-  const tags = value as Record<string, unknown>;
-  const result: Record<string, unknown> = {};
-  for (const [name, entry] of Object.entries(tags)) {
+  // Object.fromEntries defines own properties, so a claim named "__proto__" stays a claim.
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, entry]) => {
     if (name === 'principal_tags' && entry !== null && typeof entry === 'object' && !Array.isArray(entry)) {
       // Tag keys explain a policy mismatch; their values may be personal.
-      result[name] = Object.fromEntries(Object.entries(entry as Record<string, unknown>).map(([key, tagValue]) => [key, shape(tagValue)]));
-    } else if (name === 'transitive_tag_keys' && Array.isArray(entry)) {
-      result[name] = entry;
-    } else {
-      result[name] = shape(entry);
+      return [name, Object.fromEntries(Object.entries(entry as Record<string, unknown>).map(([key, tagValue]) => [key, shape(tagValue)]))];
     }
-  }
-  return result;
+    return [name, name === 'transitive_tag_keys' && Array.isArray(entry) ? entry : shape(entry)];
+  }));
 }
 
 /** A copy of `claims` with personal values replaced. */
 export function redactClaims(claims: Record<string, unknown>): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(claims)) {
-    if (kept.has(name)) result[name] = value;
-    else if (name === tagsClaim) result[name] = redactTags(value);
-    else result[name] = shape(value);
-  }
-  return result;
+  return Object.fromEntries(Object.entries(claims).map(([name, value]) => {
+    if (kept.has(name)) return [name, value];
+    return [name, name === tagsClaim ? redactTags(value) : shape(value)];
+  }));
 }

@@ -64,6 +64,8 @@ afterAll(async () => {
 const section = (popup: Page) => popup.getByRole('region', { name: 'Sandbox IdP' });
 const card = (popup: Page, name: string) => popup.getByRole('article', { name });
 const statusOf = (popup: Page, name: string) => card(popup, name).getByRole('status').textContent();
+/** A profile's error, shown on the card or tucked into a disclosure on it: read as the DOM holds it. */
+const cardError = (popup: Page, name: string) => card(popup, name).locator('[role=alert]');
 const credentialsOf = async (id: string) => (await env.readStorage('session'))[`credentials/${id}`] as { accessKeyId: string; expiration: number } | undefined;
 
 async function signInLikeAPerson(popup: Page, login = 'dave'): Promise<void> {
@@ -110,18 +112,18 @@ describe('STS faults at sign-in', () => {
   });
 
   it('says STS failed on its side after retrying a 500', async () => {
-    const alert = card(popup, 'Broken').getByRole('alert');
+    const alert = cardError(popup, 'Broken');
     await expect(alert.textContent()).resolves.toBe(`STS at ${sts.endpoint} failed with HTTP 500 (InternalFailure) after 3 attempts.The fault is on the STS side; try again in a few minutes. Credentials you already have stay valid until they expire.`);
     expect(counts.get('Broken')).toBe(3);
   });
 
   it('says STS is throttling after backing off', async () => {
-    await expect(card(popup, 'Busy').getByRole('alert').textContent()).resolves.toContain('STS is throttling requests right now (Throttling after 3 attempts).');
+    await expect(cardError(popup, 'Busy').textContent()).resolves.toContain('STS is throttling requests right now (Throttling after 3 attempts).');
     expect(counts.get('Busy')).toBe(3);
   });
 
   it('explains AccessDenied and offers a trust policy built from the token in Details', async () => {
-    await expect(card(popup, 'Denied').getByRole('alert').textContent()).resolves.toContain('Not allowed to assume role Denied in account 123456789012');
+    await expect(cardError(popup, 'Denied').textContent()).resolves.toContain('Not allowed to assume role Denied in account 123456789012');
     const opened = env.context.waitForEvent('page');
     await card(popup, 'Denied').getByRole('link', { name: 'Details' }).click();
     const details = await opened;
@@ -151,7 +153,7 @@ describe('STS faults at sign-in', () => {
       const again = await env.openPopup();
       // The IdP session is alive, so the sign-in completes without a login page.
       await section(again).getByRole('button', { name: 'Sign in' }).click();
-      await card(again, 'Flaky').getByRole('alert').filter({ hasText: 'failed with HTTP 503 (ServiceUnavailable) after 3 attempts' }).waitFor({ timeout: 60_000 });
+      await cardError(again, 'Flaky').filter({ hasText: 'failed with HTTP 503 (ServiceUnavailable) after 3 attempts' }).waitFor({ state: 'attached', timeout: 60_000 });
       await settled(again);
       await expect(statusOf(again, 'Flaky')).resolves.toMatch(/^Valid/);
       expect(await credentialsOf('flaky')).toEqual(before);

@@ -5,6 +5,7 @@
 import { restrictSessionStorage, readConfiguration, readSessionItems, sessionStore } from './adapters/storage';
 import { launchWebAuthFlow, redirectUri } from './adapters/identity';
 import { listenForMessages } from './adapters/runtime';
+import { revokeRefreshToken } from './oidc/revoke-refresh-token';
 import { signInWithProvider } from './oidc/sign-in';
 import { deriveSessionName } from './session-name';
 import { createSignInService } from './state/sign-in-service';
@@ -23,6 +24,7 @@ const service = createSignInService({
   deriveSessionName,
   now: Date.now,
   ready,
+  revokeRefreshToken: (provider, refreshToken) => revokeRefreshToken(provider, refreshToken),
 });
 
 listenForMessages({

@@ -34,12 +34,13 @@ export interface SignInResult {
 }
 
 /** Options shared by every request to the IdP; typed loosely enough for both GET and POST. */
-interface RequestOptions {
+export interface RequestOptions {
   [oauth.customFetch]?: (url: string, init: RequestInit) => Promise<Response>;
   [oauth.allowInsecureRequests]?: boolean;
 }
 
-function requestOptions(provider: Provider, deps: SignInDeps): RequestOptions {
+/** Options for every request to the provider's IdP: the test fetch, and plain http for loopback issuers. */
+export function requestOptions(provider: Provider, deps: Pick<SignInDeps, 'fetch'>): RequestOptions {
   const options: RequestOptions = {};
   if (deps.fetch) options[oauth.customFetch] = deps.fetch;
   // Validation already allows plain http only for loopback issuers (the local sandbox).
@@ -47,7 +48,8 @@ function requestOptions(provider: Provider, deps: SignInDeps): RequestOptions {
   return options;
 }
 
-async function discover(provider: Provider, options: RequestOptions): Promise<oauth.AuthorizationServer> {
+/** OIDC discovery of the provider's issuer, with errors a user can act on. */
+export async function discover(provider: Provider, options: RequestOptions): Promise<oauth.AuthorizationServer> {
   const issuer = new URL(provider.issuer);
   try {
     const response = await oauth.discoveryRequest(issuer, { ...options, algorithm: 'oidc' });

@@ -27,6 +27,8 @@ export interface SignInServiceDeps {
   assumeRole(request: AssumeRoleRequest): Promise<ProfileCredentials>;
   deriveSessionName(subject: string): Promise<string>;
   now(): number;
+  /** Asks the IdP to revoke a signed-out provider's refresh token; best effort, after the local sign-out. */
+  revokeRefreshToken?(provider: Provider, refreshToken: string): Promise<unknown>;
   /** Settles before any sign-in starts: the background's recovery of what a stopped worker left busy. */
   ready?: Promise<unknown>;
 }
@@ -96,6 +98,18 @@ export function createSignInService(deps: SignInServiceDeps) {
     return { profiles: profiles.length, failed: settled.filter((outcome) => outcome.status === 'rejected').length };
   }
 
+  /** Removes a provider's tokens, credentials, statuses and diagnostics, or everything. */
+  async function forget(config: Configuration, providerId: string | undefined): Promise<void> {
+    if (providerId === undefined) return deps.store.clear();
+    const profiles = config.profiles.filter((profile) => profile.providerId === providerId).map((profile) => profile.id);
+    await deps.store.remove([
+      providerSessionKey(providerId),
+      providerStatusKey(providerId),
+      providerDiagnosticsKey(providerId),
+      ...profiles.flatMap((id) => [credentialsKey(id), profileStatusKey(id), profileDiagnosticsKey(id)]),
+    ]);
+  }
+
   return {
     /** Signs in interactively with a provider and gets credentials for all its profiles. */
     signIn(providerId: string): Promise<SignInOutcome> {
@@ -108,15 +122,13 @@ export function createSignInService(deps: SignInServiceDeps) {
 
     /** Forgets the tokens and credentials of one provider, or everything when no id is given. */
     async signOut(providerId?: string): Promise<void> {
-      if (providerId === undefined) return deps.store.clear();
       const config = await deps.readConfiguration();
-      const profiles = config.profiles.filter((profile) => profile.providerId === providerId).map((profile) => profile.id);
-      await deps.store.remove([
-        providerSessionKey(providerId),
-        providerStatusKey(providerId),
-        providerDiagnosticsKey(providerId),
-        ...profiles.flatMap((id) => [credentialsKey(id), profileStatusKey(id), profileDiagnosticsKey(id)]),
-      ]);
+      const signedOut = config.providers.filter((provider) => providerId === undefined || provider.id === providerId);
+      const sessions = await Promise.all(signedOut.map(async (provider) => ({ provider, session: await deps.store.get<ProviderSession>(providerSessionKey(provider.id)) })));
+      // Forget locally first: the IdP being slow or down must not delay or undo a sign-out.
+      await forget(config, providerId);
+      await Promise.all(sessions.map(({ provider, session }) =>
+        session?.refreshToken ? deps.revokeRefreshToken?.(provider, session.refreshToken)?.catch(() => undefined) : undefined));
     },
   };
 }

@@ -28,6 +28,8 @@ export interface NetworkGate {
   open(): void;
   /** Requests the gate has cut so far. */
   dropped: GateRequest[];
+  /** Requests answered through the gate, once their answer is complete, with its status. */
+  served: Array<GateRequest & { status: number }>;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function startNetworkGate(): Promise<NetworkGate> {
   let targetPort = 0;
   let rule: ((request: GateRequest) => boolean) | undefined;
   const dropped: GateRequest[] = [];
+  const served: Array<GateRequest & { status: number }> = [];
   const sockets = new Set<Socket>();
   const server = createServer((incoming, outgoing) => {
     const request = { method: incoming.method ?? 'GET', path: incoming.url ?? '/' };
@@ -45,6 +48,7 @@ export async function startNetworkGate(): Promise<NetworkGate> {
     }
     const upstream = forward({ host: '127.0.0.1', port: targetPort, method: request.method, path: request.path, headers: incoming.headers }, (answer) => {
       outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+      outgoing.on('finish', () => served.push({ ...request, status: answer.statusCode ?? 502 }));
       answer.pipe(outgoing);
     });
     upstream.on('error', () => incoming.socket.destroy());
@@ -70,6 +74,7 @@ export async function startNetworkGate(): Promise<NetworkGate> {
       rule = undefined;
     },
     dropped,
+    served,
     close: () => new Promise<void>((resolve) => {
       for (const socket of sockets) socket.destroy();
       server.close(() => resolve());

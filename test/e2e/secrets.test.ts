@@ -10,11 +10,15 @@ import path from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { startEnvironment } from './harness';
 import type { Environment } from './harness';
+import { startNetworkGate } from './network-gate';
+import type { NetworkGate } from './network-gate';
 
 jest.setTimeout(180_000);
 
 const canary = `wic-canary-${Date.now()}`;
 let env: Environment;
+// The IdP answers through a gate, which shows when the extension's revocation request is done.
+let gate: NetworkGate;
 const consoleLines: string[] = [];
 const seen: string[] = [];
 
@@ -95,10 +99,15 @@ async function signIn(popup: Page, login: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  env = await startEnvironment({ localConfig: 'sandbox' });
+  gate = await startNetworkGate();
+  env = await startEnvironment({ localConfig: 'sandbox', idp: { issuer: gate.url } });
+  gate.forwardTo(env.idp.port);
   watchConsoles();
 });
-afterAll(async () => env?.close());
+afterAll(async () => {
+  await env?.close();
+  await gate?.close();
+});
 
 describe('after a full run', () => {
   it('signs in, copies credentials, opens Details and copies a debug report without a secret in it', async () => {
@@ -177,7 +186,9 @@ describe('after a full run', () => {
 });
 
 describe('sign-out and restart', () => {
-  it('signs out, leaving no token, credential or claim in session storage', async () => {
+  it('signs out, leaving no token, credential or claim in session storage, and the refresh token revoked', async () => {
+    const { refreshToken } = (await env.readStorage('session'))['provider-session/sandbox'] as { refreshToken: string };
+    expect(refreshToken.length).toBeGreaterThan(16);
     const popup = await env.openPopup();
     await popup.getByRole('button', { name: 'Sign out' }).click();
     await popup.getByRole('article', { name: 'Sandbox developer' }).getByRole('status').filter({ hasText: 'Signed out' }).waitFor();
@@ -185,6 +196,11 @@ describe('sign-out and restart', () => {
     expect(Object.keys(session).filter((key) => /^(credentials|provider-session|diagnostics)\//.test(key))).toEqual([]);
     const text = JSON.stringify(session);
     for (const secret of seen) expect(text).not.toContain(secret);
+
+    // A copy of the refresh token taken before sign-out is worthless at the IdP afterwards.
+    await waitFor(() => gate.served.some((request) => request.method === 'POST' && request.path.includes('revocation') && request.status === 200));
+    const answer = await redeem(refreshToken);
+    expect(answer).toMatchObject({ error: 'invalid_grant' });
   });
 
   it('after a browser restart holds nothing usable, in storage or on disk, and signs in again', async () => {
@@ -209,6 +225,15 @@ describe('sign-out and restart', () => {
     await signIn(after, 'erin');
   });
 });
+
+/** Redeems `refreshToken` at the IdP, as a thief holding a copy would. */
+async function redeem(refreshToken: string): Promise<{ error?: string; id_token?: string }> {
+  const answer = await fetch(`${env.idp.issuer}/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: env.idp.clientId }),
+  });
+  return (await answer.json()) as { error?: string; id_token?: string };
+}
 
 async function waitFor(condition: () => boolean, timeout = 10_000): Promise<void> {
   const deadline = Date.now() + timeout;

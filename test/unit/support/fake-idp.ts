@@ -66,6 +66,7 @@ export function fakeIdp(options: FakeIdpOptions = {}) {
           response_types_supported: ['code'],
           id_token_signing_alg_values_supported: ['RS256'],
           code_challenge_methods_supported: ['S256'],
+          revocation_endpoint: `${issuer}/revoke`,
           ...options.discovery,
         },
         options.discoveryStatus ?? 200,
@@ -83,6 +84,7 @@ export function fakeIdp(options: FakeIdpOptions = {}) {
         ...(options.refreshToken ? { refresh_token: options.refreshToken } : {}),
       });
     }
+    if (href === `${issuer}/revoke`) return new Response(null, { status: 200 });
     if (href === `${issuer}/jwks`) {
       if (options.jwksDown) throw new TypeError('Failed to fetch');
       return json(jwks);

@@ -29,7 +29,7 @@ interface SdkError {
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
 const count = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 
-function describe(error: Error & SdkError): StsErrorDetails {
+function detailsOf(error: Error & SdkError): StsErrorDetails {
   const details: StsErrorDetails = {
     code: text(error.Code) ?? error.name.replace(/Exception$/, ''),
     message: scrubSecrets(error.message.replace(/\s+/g, ' ').trim()).slice(0, 500),
@@ -56,9 +56,9 @@ export function stsErrorDetails(error: unknown): StsErrorDetails | undefined {
   let foreign: Error | undefined;
   while (current instanceof Error && !seen.has(current)) {
     seen.add(current);
-    if ('$fault' in current || '$metadata' in current) return describe(current as Error & SdkError);
+    if ('$fault' in current || '$metadata' in current) return detailsOf(current as Error & SdkError);
     if (current.name !== 'ExtensionError') foreign ??= current;
     current = current.cause;
   }
-  return foreign && describe(foreign);
+  return foreign && detailsOf(foreign);
 }

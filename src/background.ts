@@ -5,7 +5,16 @@
 import { restrictSessionStorage, readConfiguration, readSessionItems, sessionStore } from './adapters/storage';
 import { launchWebAuthFlow, redirectUri } from './adapters/identity';
 import { listenForMessages } from './adapters/runtime';
+import { clearClipboardLater, writeClipboard } from './adapters/clipboard';
+import { onCommand, openPopup } from './adapters/commands';
+import { hasHostPermission } from './adapters/permissions';
+import { loadPreferences } from './adapters/preferences';
+import { openTab } from './adapters/tabs';
+import { createConsoleOpener } from './console/open-console';
+import { ErrorCodes, ExtensionError } from './errors';
 import { revokeRefreshToken } from './oidc/revoke-refresh-token';
+import { createDefaultProfileCopier } from './state/copy-default-profile';
+import { clipboardClearChoices } from './state/preferences';
 import { signInWithProvider } from './oidc/sign-in';
 import { deriveSessionName } from './session-name';
 import { createSignInService } from './state/sign-in-service';
@@ -27,6 +36,23 @@ const service = createSignInService({
   revokeRefreshToken: (provider, refreshToken) => revokeRefreshToken(provider, refreshToken),
 });
 
+const openConsole = createConsoleOpener({
+  readConfiguration,
+  store: sessionStore,
+  hasHostPermission,
+  fetch: (url, init) => fetch(url, init),
+  openTab,
+  now: Date.now,
+});
+
+const copyDefaultProfile = createDefaultProfileCopier({
+  readConfiguration,
+  readPreferences: loadPreferences,
+  store: sessionStore,
+  writeClipboard,
+  now: Date.now,
+});
+
 listenForMessages({
   signIn: ({ providerId }) => service.signIn(providerId),
   signOut: async ({ providerId }) => {
@@ -37,6 +63,20 @@ listenForMessages({
     await ready;
     return null;
   },
+  openConsole: async ({ profileId }) => {
+    await openConsole(String(profileId));
+    return null;
+  },
+  clearClipboardLater: async ({ afterSeconds }) => {
+    if (!clipboardClearChoices.includes(afterSeconds) || afterSeconds === 0) {
+      throw new ExtensionError(ErrorCodes.internal, `Cannot clear the clipboard after ${String(afterSeconds)} seconds.`);
+    }
+    await clearClipboardLater(afterSeconds);
+    return null;
+  },
 });
+
+// Nothing to copy (signed out, expired): the popup shows why and offers to sign in.
+onCommand('copy-default-profile', () => void copyDefaultProfile().catch(() => openPopup()));
 
 void restrictSessionStorage();

@@ -13,6 +13,10 @@ export interface MessageMap {
   signOut: { request: { providerId?: string }; response: null };
   /** Wakes the background, which first settles what a stopped worker left busy; the popup sends it on opening. */
   resume: { request: Record<string, never>; response: null };
+  /** Signs in to the AWS console with a profile's credentials and opens it in a new tab. */
+  openConsole: { request: { profileId: string }; response: null };
+  /** Clears the clipboard after the given seconds, once the popup has copied something. */
+  clearClipboardLater: { request: { afterSeconds: number }; response: null };
 }
 
 /** Names of the actions. */

@@ -4,12 +4,13 @@
  * problem naming its field. Nothing is dropped without a word.
  */
 import { defaultStsEndpoint, partitionOfRegion } from './aws-partition';
+import { checkConsoleDestination, checkSigninEndpoint } from '../console/signin-hosts';
 import { EntryReader } from './entry-reader';
 import { checkEndpointUrl, checkId, checkIssuer, checkRegion, checkScopes, parseRoleArn } from './field-checks';
 import type { ConfigProblem, ConfigSource, Configuration, Profile, Provider } from './types';
 
 const providerFields = ['id', 'name', 'issuer', 'clientId', 'scopes'] as const;
-const profileFields = ['id', 'name', 'provider', 'roleArn', 'region', 'durationSeconds', 'stsEndpoint', 'pinned'] as const;
+const profileFields = ['id', 'name', 'provider', 'roleArn', 'region', 'durationSeconds', 'stsEndpoint', 'pinned', 'signinEndpoint', 'consoleDestination'] as const;
 
 /** Defaults the configuration contract promises. */
 export const configDefaults = {
@@ -60,6 +61,9 @@ function checkProfile(raw: unknown, path: string, source: ConfigSource): Checked
   );
   const stsEndpoint = reader.optionalString('stsEndpoint', region ? defaultStsEndpoint(region) : '', checkEndpointUrl);
   const pinned = reader.optionalBoolean('pinned', configDefaults.pinned);
+  // Absent means "the partition's default", worked out when the console is opened.
+  const signinEndpoint = reader.optionalString('signinEndpoint', '', checkSigninEndpoint);
+  const consoleDestination = reader.optionalString('consoleDestination', '', checkConsoleDestination);
   const name = reader.optionalString('name', id ?? reader.rawId ?? '');
   const arn = roleArn ? parseRoleArn(roleArn) : undefined;
   if (arn && typeof arn !== 'string' && region && partitionOfRegion(region) !== arn.partition) {
@@ -71,7 +75,11 @@ function checkProfile(raw: unknown, path: string, source: ConfigSource): Checked
   const result: Checked<Omit<Profile, 'providerId'> & { providerId?: string }> = { problems: reader.problems };
   if (reader.rawId !== undefined) result.id = reader.rawId;
   if (reader.ok && id && providerId && roleArn && arn && typeof arn !== 'string' && region && durationSeconds && stsEndpoint && pinned !== undefined && name !== undefined) {
-    result.value = { id, name, providerId, roleArn, ...arn, region, durationSeconds, stsEndpoint, pinned, source };
+    result.value = {
+      id, name, providerId, roleArn, ...arn, region, durationSeconds, stsEndpoint, pinned, source,
+      ...(signinEndpoint ? { signinEndpoint } : {}),
+      ...(consoleDestination ? { consoleDestination } : {}),
+    };
   }
   return result;
 }

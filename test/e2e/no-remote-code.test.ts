@@ -19,7 +19,7 @@ const read = (file: string) => readFileSync(path.join(DEFAULT_EXTENSION_DIR, fil
 describe('the build', () => {
   it('has pages that load only scripts it ships', () => {
     const pages = files.filter((file) => file.endsWith('.html'));
-    expect(pages.sort()).toEqual(['diagnostics.html', 'options.html', 'popup.html']);
+    expect(pages.sort()).toEqual(['diagnostics.html', 'offscreen.html', 'options.html', 'popup.html']);
     for (const page of pages) {
       // The build minifies HTML, so attribute values may come unquoted.
       const sources = [...read(page).matchAll(/<script\b[^>]*\bsrc=(?:"([^"]+)"|([^\s>]+))/g)].map((match) => match[1] ?? match[2] ?? '');
@@ -57,8 +57,10 @@ describe('in Chromium', () => {
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  it('refuses inline code and a script from another origin on the extension\'s pages', async () => {
-    const page = await env.openPopup();
+  // Every page the build ships, the offscreen clipboard document included (opened here as a tab:
+  // the manifest's CSP covers every extension page, wherever the browser shows it).
+  it.each(files.filter((file) => file.endsWith('.html')).sort())('refuses inline code and a script from another origin on %s', async (file) => {
+    const page = await env.openExtensionPage(file);
     // Code run through the DevTools protocol is exempt from CSP, so it inserts scripts and lets
     // the page decide, as it would for code an attacker got into the DOM.
     const outcome = await page.evaluate(async (url) => {
@@ -79,5 +81,6 @@ describe('in Chromium', () => {
     }, scriptUrl);
     expect(outcome).toEqual({ inlineRan: false, loaded: 'refused', remoteRan: false, violations: ['script-src-elem'], reported: expect.any(Number) });
     expect(outcome.reported).toBeGreaterThanOrEqual(2);
+    await page.close();
   });
 });

@@ -1,17 +1,20 @@
 /**
- * Where secrets go, after a full run as a user: sign in, copy, open Details, copy the debug report.
- * Then storage.local, storage.sync, IndexedDB, the service worker's and the pages' consoles and
- * the profile directory on disk are collected and searched for the access key, the secret, the
- * session token, the ID token and the refresh token. Each collector first proves it works by
+ * Where secrets go, after a full run as a user: sign in, copy, open Details, copy the debug report,
+ * copy with the keyboard shortcut (through the offscreen clipboard document).
+ * Then storage.local, storage.sync, IndexedDB, the service worker's, the pages' and the offscreen
+ * document's consoles and the profile directory on disk are collected and searched for the access
+ * key, the secret, the session token, the ID token and the refresh token. Each collector first proves it works by
  * finding a planted canary. Sign-out and a browser restart must leave nothing usable behind.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
+import { pressBrowserShortcut } from './browser-ui';
 import { startEnvironment } from './harness';
 import type { Environment } from './harness';
 import { startNetworkGate } from './network-gate';
 import type { NetworkGate } from './network-gate';
+import { logInOffscreenDocument, readOffscreenConsole } from './offscreen-console';
 
 jest.setTimeout(180_000);
 
@@ -137,6 +140,11 @@ describe('after a full run', () => {
     const shown = await details.locator('body').textContent();
     for (const secret of secrets) expect(shown).not.toContain(secret);
     await details.close();
+
+    // The shortcut copies the profile copied last, in its format, through the offscreen document.
+    await pressBrowserShortcut(popup, ['Alt', 'Shift'], 'K');
+    await waitForAsync(async () => (await env.readClipboard()).includes(secrets[0] ?? 'none'), 30_000);
+    await popup.close();
   });
 
   it('finds each planted canary, so the collectors below really look', async () => {
@@ -156,12 +164,14 @@ describe('after a full run', () => {
       };
       request.onerror = () => reject(request.error);
     }), canary);
+    expect(await logInOffscreenDocument(page, canary)).toBe(true);
     await page.close();
     expect(JSON.stringify(await env.readStorage('local'))).toContain(canary);
     expect(await dumpIndexedDb()).toContain(canary);
     await waitFor(() => consoleLines.filter((line) => line.includes(canary)).length >= 2);
     expect(consoleLines.some((line) => line.startsWith('[worker]') && line.includes(canary))).toBe(true);
     expect(consoleLines.some((line) => line.startsWith('[page') && line.includes(canary))).toBe(true);
+    expect(await offscreenConsole()).toContain(canary);
   });
 
   it('keeps no secret in storage.local, storage.sync, IndexedDB or any console', async () => {
@@ -170,6 +180,7 @@ describe('after a full run', () => {
       'storage.sync': JSON.stringify(await env.readStorage('sync')),
       IndexedDB: await dumpIndexedDb(),
       consoles: consoleLines.join('\n'),
+      'offscreen document console': await offscreenConsole(),
     };
     for (const [place, text] of Object.entries(places)) {
       for (const secret of seen) expect({ place, holds: text.includes(secret) }).toEqual({ place, holds: false });
@@ -233,6 +244,26 @@ async function redeem(refreshToken: string): Promise<{ error?: string; id_token?
     body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: env.idp.clientId }),
   });
   return (await answer.json()) as { error?: string; id_token?: string };
+}
+
+/** What the offscreen clipboard document logged, read from a page of the extension. */
+async function offscreenConsole(): Promise<string> {
+  const page = await env.openExtensionPage('manifest.json');
+  try {
+    const lines = await readOffscreenConsole(page);
+    if (!lines) throw new Error('no offscreen document is open');
+    return lines.join('\n');
+  } finally {
+    await page.close();
+  }
+}
+
+async function waitForAsync(condition: () => Promise<boolean>, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 async function waitFor(condition: () => boolean, timeout = 10_000): Promise<void> {

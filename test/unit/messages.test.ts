@@ -11,6 +11,8 @@ const handlers: Handlers = {
   },
   signOut: async () => null,
   resume: async () => null,
+  openConsole: async () => null,
+  clearClipboardLater: async () => null,
 };
 
 /** A round trip through the same envelope the runtime carries. */

@@ -95,7 +95,8 @@ describe('diagnostics panel', () => {
 
 describe('the Details entry of a profile', () => {
   it('links each profile card to its own diagnostics page in a new tab', () => {
-    render(<App view={buildPopupView(sampleConfig, {}, now)} redirectUri="x" onSignIn={jest.fn()} onSignOut={jest.fn()} onCopyBash={jest.fn()} onOpenOptions={jest.fn()} />);
+    const actions = { lastFormat: 'bash' as const, copy: jest.fn(), openConsole: jest.fn(), consoleAccess: jest.fn(async () => undefined) };
+    render(<App view={buildPopupView(sampleConfig, {}, now)} redirectUri="x" actions={actions} onSignIn={jest.fn()} onSignOut={jest.fn()} onOpenOptions={jest.fn()} />);
     const link = within(screen.getByRole('article', { name: 'Ops' })).getByRole('link', { name: 'Details' });
     expect(link).toHaveAttribute('href', 'diagnostics.html?profile=ops');
     expect(link).toHaveAttribute('target', '_blank');

@@ -9,11 +9,11 @@ const root = path.resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
 
-/** Rows of the README's "Permissions" table: permission → why. */
+/** Rows of the README's "Permissions" table: permission → why; a row may name several permissions. */
 function justifications(): Map<string, string> {
   const section = readme.split(/^## Permissions$/m)[1]?.split(/^## /m)[0] ?? '';
-  const rows = [...section.matchAll(/^\| `([^`]+)` \| (.+?) \|$/gm)];
-  return new Map(rows.map(([, name, why]) => [name ?? '', (why ?? '').trim()]));
+  const rows = [...section.matchAll(/^\| (.+?) \| (.+?) \|$/gm)];
+  return new Map(rows.flatMap(([, names, why]) => [...(names ?? '').matchAll(/`([^`]+)`/g)].map(([, name]) => [name ?? '', (why ?? '').trim()] as const)));
 }
 
 describe('manifest', () => {

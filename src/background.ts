@@ -3,9 +3,8 @@
  * listeners at the top level, as Manifest V3 requires for a worker that may wake up at any time.
  */
 import { restrictSessionStorage, readConfiguration, sessionStore } from './adapters/storage';
-import { launchWebAuthFlow, redirectUri } from './adapters/identity';
 import { listenForMessages } from './adapters/runtime';
-import { signInWithProvider } from './oidc/sign-in';
+import { configurationHandlers, registerConfigurationLifecycle, signInRememberingRoles } from './configuration-handlers';
 import { deriveSessionName } from './session-name';
 import { createSignInService } from './state/sign-in-service';
 import { assumeRoleWithWebIdentity } from './sts/assume-role';
@@ -13,7 +12,7 @@ import { assumeRoleWithWebIdentity } from './sts/assume-role';
 const service = createSignInService({
   readConfiguration,
   store: sessionStore,
-  signIn: (provider, interactive) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: redirectUri() }, interactive),
+  signIn: signInRememberingRoles,
   assumeRole: assumeRoleWithWebIdentity,
   deriveSessionName,
   now: Date.now,
@@ -25,6 +24,8 @@ listenForMessages({
     await service.signOut(providerId);
     return null;
   },
+  ...configurationHandlers,
 });
+registerConfigurationLifecycle();
 
 void restrictSessionStorage();

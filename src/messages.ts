@@ -4,6 +4,7 @@
  */
 import { ErrorCodes, ExtensionError, toUserFacingError } from './errors';
 import type { UserFacingError } from './errors';
+import type { TestSignInReport, TestSignInRequest } from './state/test-sign-in';
 
 /** Every action the background performs for a page: its request and its response. */
 export interface MessageMap {
@@ -11,6 +12,8 @@ export interface MessageMap {
   signIn: { request: { providerId: string }; response: { profiles: number; failed: number } };
   /** Forgets tokens and credentials of one provider, or of all when no id is given. */
   signOut: { request: { providerId?: string }; response: null };
+  /** Runs a provider's sign-in and STS from the options page and reports each step; stores nothing. */
+  testSignIn: { request: TestSignInRequest; response: TestSignInReport };
 }
 
 /** Names of the actions. */

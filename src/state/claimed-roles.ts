@@ -78,3 +78,10 @@ export function withClaimedRoles(config: Configuration, session: Record<string, 
   }
   return added.length ? { ...config, profiles: [...config.profiles, ...added] } : config;
 }
+
+/** Keeps the roles the new token lists for its provider; a provider without the option keeps nothing. */
+export async function rememberClaimedRoles(store: { set(items: Record<string, unknown>): Promise<void> }, provider: Provider, claims: Record<string, unknown>): Promise<void> {
+  if (!provider.rolesFromClaim) return;
+  const value: ClaimedRoles = { roleArns: roleArnsFromClaims(claims, provider.rolesFromClaim.claim) };
+  await store.set({ [claimedRolesKey(provider.id)]: value });
+}

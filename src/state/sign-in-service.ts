@@ -8,7 +8,7 @@ import { ErrorCodes, ExtensionError, toUserFacingError } from '../errors';
 import type { SignInResult } from '../oidc/sign-in';
 import type { AssumeRoleRequest } from '../sts/assume-role';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
-import { credentialsKey, profileStatusKey, providerSessionKey, providerStatusKey } from './keys';
+import { claimedRolesKey, credentialsKey, profileStatusKey, providerSessionKey, providerStatusKey } from './keys';
 import type { SessionStore } from './session-store';
 import type { ActivityStatus, ProfileCredentials, ProviderSession } from './types';
 
@@ -73,7 +73,8 @@ export function createSignInService(deps: SignInServiceDeps) {
     await deps.store.set({ [providerSessionKey(provider.id)]: session, [providerStatusKey(provider.id)]: status('idle') });
 
     const sessionName = await deps.deriveSessionName(result.subject);
-    const profiles = config.profiles.filter((profile) => profile.providerId === provider.id);
+    // Read again: signing in can reveal profiles (roles listed in the token).
+    const profiles = (await deps.readConfiguration()).profiles.filter((profile) => profile.providerId === provider.id);
     const settled = await mapWithConcurrency(profiles, stsConcurrency, (profile) => credentialsFor(profile, provider, session, sessionName));
     return { profiles: profiles.length, failed: settled.filter((outcome) => outcome.status === 'rejected').length };
   }
@@ -96,6 +97,7 @@ export function createSignInService(deps: SignInServiceDeps) {
       await deps.store.remove([
         providerSessionKey(providerId),
         providerStatusKey(providerId),
+        claimedRolesKey(providerId),
         ...profiles.flatMap((id) => [credentialsKey(id), profileStatusKey(id)]),
       ]);
     },

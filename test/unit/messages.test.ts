@@ -10,6 +10,7 @@ const handlers: Handlers = {
     return { profiles: 2, failed: 0 };
   },
   signOut: async () => null,
+  testSignIn: async ({ providerId }) => ({ providerId, ok: true, steps: [] }),
 };
 
 /** A round trip through the same envelope the runtime carries. */

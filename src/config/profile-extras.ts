@@ -11,7 +11,7 @@ import type { Profile } from './types';
 export const profileExtraFields = ['alias', 'color', 'sessionPolicy', 'policyArns', 'sessionNameTemplate'] as const;
 
 const checkAlias = (value: string) =>
-  value.length <= 64 && !/[\u0000-\u001f]/.test(value) ? undefined : 'must be at most 64 characters on one line';
+  value.length <= 64 && [...value].every((char) => char >= ' ') ? undefined : 'must be at most 64 characters on one line';
 const checkColor = (value: string) =>
   /^#[0-9a-fA-F]{6}$/.test(value) ? undefined : `must be a colour like #d13212 (got ${JSON.stringify(value)})`;
 

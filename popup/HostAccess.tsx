@@ -15,6 +15,7 @@ export interface HostAccessProps {
 /** The access state of a provider's origins, and a button to ask for it. */
 export function HostAccess({ origins, onRequest, has }: HostAccessProps) {
   const [granted, setGranted] = useState<boolean>();
+  const [refused, setRefused] = useState(false);
   const key = origins.join(' ');
   useEffect(() => {
     let alive = true;
@@ -32,10 +33,10 @@ export function HostAccess({ origins, onRequest, has }: HostAccessProps) {
         If discovery, keys or tokens fail with "Could not reach" although the provider is up, it does not accept requests from the extension's origin (CORS).
         Allowing access to {origins.join(', ')} lets the extension reach it anyway; it is used only for signing in.
       </p>
-      <button type="button" onClick={() => void onRequest(origins).then(setGranted, () => setGranted(false))}>
+      <button type="button" onClick={() => void onRequest(origins).then((value) => { setGranted(value); setRefused(!value); }, () => setRefused(true))}>
         Allow access to {origins.length === 1 ? origins[0] : `${origins.length} origins`}
       </button>
-      {granted === false && <span class="hint"> Not granted.</span>}
+      {refused && <span class="hint" role="status"> Not granted; the extension still reaches providers that allow it.</span>}
     </div>
   );
 }

@@ -78,11 +78,11 @@ export async function verifyIdToken(provider: Provider, token: string, options: 
   const [headerPart = '', payloadPart = '', signaturePart = '', ...rest] = token.split('.');
   const header = json(headerPart);
   const claims = json(payloadPart);
-  if (rest.length || !header || !claims || !signaturePart) throw reject('it is not a signed JWT');
+  if (rest.length || !header || !claims) throw reject('it is not a JWT');
   const alg = typeof header.alg === 'string' ? header.alg : 'none';
   const announced = options.as.id_token_signing_alg_values_supported ?? ['RS256'];
   const verifier = verifiers[alg];
-  if (!verifier || !announced.includes(alg)) {
+  if (!verifier || !announced.includes(alg) || !signaturePart) {
     throw reject(`it is unsigned or signed with an algorithm (${alg}) the provider does not announce`, 'AWS STS expects RS256-signed ID tokens; check the application\'s token signing settings at the identity provider.');
   }
   if (!options.as.jwks_uri) throw reject('the discovery document names no jwks_uri to check its signature against', 'Check the issuer URL.');

@@ -2,13 +2,16 @@
  * An OpenID Provider in memory: a fetch function answering discovery and token requests, and a
  * stand-in for the browser's web auth flow. Tests bend any part of it to attack the client.
  */
-import { generateKeyPairSync, createSign } from 'node:crypto';
+import { createPublicKey, createSign, generateKeyPairSync } from 'node:crypto';
 
 export const issuer = 'https://idp.example.com';
 export const clientId = 'client-123';
 export const redirectUri = 'https://pphpgldbnphjbnncbdmijojinkfahdin.chromiumapp.org/';
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+
+/** The IdP's key set, as its jwks_uri serves it. */
+export const publicJwks = { keys: [{ ...createPublicKey(privateKey).export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' }] };
 
 const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 
@@ -32,6 +35,10 @@ export interface FakeIdpOptions {
   redirect?: (url: URL) => string;
   /** Makes the whole IdP unreachable. */
   down?: boolean;
+  /** Replaces the key set at jwks_uri. */
+  jwks?: Record<string, unknown>;
+  /** The answer of `${issuer}/userinfo` for OAuth 2.0 access tokens. */
+  userInfo?: { status: number; body: Record<string, unknown> };
 }
 
 /** Builds the fake; `requests` records every request for assertions. */
@@ -62,6 +69,11 @@ export function fakeIdp(options: FakeIdpOptions = {}) {
         options.discoveryStatus ?? 200,
       );
     }
+    if (href === `${issuer}/jwks`) return json(options.jwks ?? publicJwks);
+    if (href === `${issuer}/userinfo`) {
+      const answer = options.userInfo ?? { status: 200, body: { user_id: 'amzn1.account.user1', email: 'user1@example.com', name: 'User One' } };
+      return json(answer.body, answer.status);
+    }
     if (href === `${issuer}/token`) {
       if (options.tokenResponse) return json(options.tokenResponse.body, options.tokenResponse.status);
       const nonce = lastAuthorization?.get('nonce') ?? '';
@@ -82,8 +94,24 @@ export function fakeIdp(options: FakeIdpOptions = {}) {
     const authorization = new URL(url);
     lastAuthorization = authorization.searchParams;
     const back = new URL(authorization.searchParams.get('redirect_uri') ?? redirectUri);
-    back.searchParams.set('code', 'code-1');
     const state = authorization.searchParams.get('state');
+    const responseType = authorization.searchParams.get('response_type');
+    if (responseType === 'id_token' || responseType === 'token') {
+      // Implicit and access-token responses come back in the fragment.
+      const fragment = new URLSearchParams();
+      if (responseType === 'id_token') {
+        const nonce = authorization.searchParams.get('nonce') ?? '';
+        fragment.set('id_token', signJwt(options.claims?.(nonce) ?? { iss: issuer, aud: clientId, sub: 'user-1', iat: now, exp: now + 3600, nonce }, options.idTokenHeader));
+      } else {
+        fragment.set('access_token', 'oauth-access-1');
+        fragment.set('token_type', 'bearer');
+        fragment.set('expires_in', '3600');
+      }
+      if (state) fragment.set('state', state);
+      back.hash = fragment.toString();
+      return options.redirect ? options.redirect(back) : back.href;
+    }
+    back.searchParams.set('code', 'code-1');
     if (state) back.searchParams.set('state', state);
     return options.redirect ? options.redirect(back) : back.href;
   };

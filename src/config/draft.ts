@@ -21,7 +21,8 @@ const isObject = (value: unknown): value is Entry => typeof value === 'object' &
 
 /** A draft of a stored document; anything unusable starts as an empty document. */
 export function draftFrom(document: unknown): Draft {
-  const base = isObject(document) ? structuredClone(document) : {};
+  // Configuration is JSON (storage holds nothing else), so a JSON copy is a full copy.
+  const base: Entry = isObject(document) ? (JSON.parse(JSON.stringify(document)) as Entry) : {};
   return {
     ...base,
     providers: Array.isArray(base.providers) ? base.providers : [],

@@ -37,7 +37,9 @@ export async function signInImplicit(provider: Provider, deps: SignInDeps, as: o
   const idToken = params.get('id_token');
   params.delete('id_token');
   try {
-    oauth.validateAuthResponse(as, { client_id: provider.clientId }, params, state);
+    // RFC 9207 §2.4: with an ID token in the response, its "iss" claim (checked below) does the
+    // job of the "iss" parameter, which IdPs therefore leave out; when present it is still checked.
+    oauth.validateAuthResponse({ ...as, authorization_response_iss_parameter_supported: false }, { client_id: provider.clientId }, params, state);
   } catch (error) {
     throw authorizationResponseError(provider, error);
   }

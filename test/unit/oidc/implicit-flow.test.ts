@@ -97,3 +97,15 @@ describe('implicit flow (id_token with nonce)', () => {
     expect(signJwt({ a: 1 }).split('.')).toHaveLength(3);
   });
 });
+
+describe('implicit flow and the "iss" response parameter (RFC 9207)', () => {
+  it('accepts a response without "iss" from an IdP that announces it, since the ID token names the issuer', async () => {
+    const { promise } = run({ discovery: { authorization_response_iss_parameter_supported: true } });
+    await expect(promise).resolves.toMatchObject({ subject: 'user-1' });
+  });
+
+  it('still rejects an "iss" parameter naming another issuer (mix-up)', async () => {
+    const error = await rejection(run({ redirect: (url) => `${url.href}&iss=${encodeURIComponent('https://evil.example.com')}` }).promise);
+    expect(error.code).toBe(ErrorCodes.stateMismatch);
+  });
+});

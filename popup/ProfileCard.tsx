@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import type { ProfileView } from '../src/state/popup-view';
 import { formatTimeLeft } from '../src/state/popup-view';
 import { ErrorMessage } from './ErrorMessage';
+import { ProfileTag } from './ProfileTag';
 
 /** Props of {@link ProfileCard}. */
 export interface ProfileCardProps {
@@ -49,6 +50,7 @@ export function ProfileCard({ view, onCopyBash }: ProfileCardProps) {
     <article class={`profile state-${state.kind}`} aria-labelledby={titleId} data-profile={profile.id}>
       <header>
         <h3 id={titleId}>{profile.name}</h3>
+        <ProfileTag profile={profile} />
         <p class="meta">
           <span title="Account">{profile.accountId}</span> · <span title={profile.roleArn}>{profile.roleName}</span> · <span title="Region">{profile.region}</span>
         </p>

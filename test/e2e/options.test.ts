@@ -141,7 +141,8 @@ describe('an entry set by the organization', () => {
     env = await startEnvironment({
       managedPolicy: (sandbox: SandboxConfig) => ({
         providers: [{ ...sandbox.providers[0], id: providerId, name: 'Policy IdP' }],
-        profiles: [{ ...sandbox.profiles[0], id: `${providerId}-dev`, name: 'Policy developer', provider: providerId }],
+        // Format-2 fields too: Chrome passes only what the managed schema describes.
+        profiles: [{ ...sandbox.profiles[0], id: `${providerId}-dev`, name: 'Policy developer', provider: providerId, alias: 'org-sandbox', color: '#d13212', sessionNameTemplate: 'org-{preferred_username}', policyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] }],
       }),
     });
     const sandbox = env.sandboxConfig();
@@ -155,7 +156,9 @@ describe('an entry set by the organization', () => {
     await expect(managed.textContent()).resolves.toContain('Set by your organization');
     await expect(managed.getByLabel('Client id', { exact: true }).isDisabled()).resolves.toBe(true);
     await expect(managed.getByRole('button', { name: /^Delete/ }).count()).resolves.toBe(0);
-    await expect(options.getByRole('article', { name: 'Profile Policy developer' }).getByLabel('Role ARN', { exact: true }).isDisabled()).resolves.toBe(true);
+    const managedProfile = options.getByRole('article', { name: 'Profile Policy developer' });
+    await expect(managedProfile.getByLabel('Role ARN', { exact: true }).isDisabled()).resolves.toBe(true);
+    await expect(managedProfile.getByLabel('Account alias').inputValue()).resolves.toBe('org-sandbox');
     const local = options.getByRole('article', { name: 'Provider My own IdP' });
     await expect(local.getByRole('note').textContent()).resolves.toBe('Your organization\'s policy has an entry with this id, and it is used instead of this one.');
     await options.close();
@@ -165,7 +168,8 @@ describe('an entry set by the organization', () => {
     await expect(section.textContent()).resolves.toContain('managed');
     await expect(popup.getByRole('region', { name: 'My own IdP' }).count()).resolves.toBe(0);
     await signInFromPopup(env, popup, 'Policy IdP', 'carol');
-    await expect(proveCopiedCredentials(env, popup, 'Policy developer')).resolves.toMatch(/^arn:aws:sts::123456789012:assumed-role\/Developer\/wic-[0-9a-f]{32}$/);
+    await expect(popup.getByRole('article', { name: 'Policy developer' }).getByTestId('profile-tag').textContent()).resolves.toBe('org-sandbox');
+    await expect(proveCopiedCredentials(env, popup, 'Policy developer')).resolves.toBe('arn:aws:sts::123456789012:assumed-role/Developer/org-carol');
   });
 });
 

@@ -182,3 +182,13 @@ describe('options page', () => {
     expect(within(provider('Corp SSO')).getByLabelText('Client id')).toHaveValue('abc');
   });
 });
+
+describe('export', () => {
+  it('offers the saved configuration, at the current version, to download', () => {
+    setup();
+    const link = screen.getByRole('link', { name: 'Download configuration' });
+    expect(link).toHaveAttribute('download', 'web-identity-credentials.json');
+    const href = link.getAttribute('href') ?? '';
+    expect(JSON.parse(decodeURIComponent(href.slice(href.indexOf(',') + 1)))).toEqual({ ...stored, schemaVersion: 2 });
+  });
+});

@@ -2,6 +2,7 @@
  * The options page: the redirect URI to register, an editor for providers and profiles that
  * checks every field as the user types and saves all or nothing, and import and export.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ImportResult } from '../src/config/import-config';
 import { addEntry, draftFrom, freeId, idsOf, moveEntry, removeEntry, setField } from '../src/config/draft';
@@ -34,6 +35,10 @@ export interface OptionsPageProps {
   onTestSignIn(request: TestSignInRequest): Promise<TestSignInReport>;
   onRequestOrigins(origins: readonly string[]): Promise<boolean>;
   hasOrigins(origins: readonly string[]): Promise<boolean>;
+  /** Said under the redirect URI (e.g. that other browsers have their own). */
+  redirectNote?: string;
+  /** Further settings sections, shown after import and export. */
+  children?: ComponentChildren;
 }
 
 /** The options page's root component. */
@@ -92,6 +97,7 @@ export function OptionsPage(props: OptionsPageProps) {
         <h2 id="redirect-heading">Redirect URI</h2>
         <p>Register it with your identity provider for a public application (no client secret).</p>
         <CopyableValue label="Redirect URI" value={props.redirectUri} />
+        {props.redirectNote && <p class="hint">{props.redirectNote}</p>}
       </section>
       <ProviderList managed={managed.providers} local={draft.providers} valid={config.providers} takenIds={providerIds}
         redirectUri={props.redirectUri} extensionOrigin={props.extensionOrigin} {...on('providers')}
@@ -112,6 +118,7 @@ export function OptionsPage(props: OptionsPageProps) {
         <ImportConfig current={JSON.stringify(migrateConfigDocument(baseline ?? { providers: [], profiles: [] }).document, null, 2)} onImport={props.onImport} />
         <ExportConfig document={migrateConfigDocument(baseline ?? { providers: [], profiles: [] }).document} unsaved={dirty} />
       </section>
+      {props.children}
     </EditorContext.Provider>
   );
 }

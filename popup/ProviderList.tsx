@@ -2,7 +2,9 @@
  * The providers: those set by the organization (read-only), the user's own (editable, in the
  * popup's order), and the form that adds one from a preset.
  */
+import { useState } from 'preact/hooks';
 import { originsFor } from '../src/config/provider-origins';
+import { ErrorCodes } from '../src/errors';
 import type { Provider, ProviderInput } from '../src/config/types';
 import type { TestSignInReport } from '../src/state/test-sign-in';
 import { EntryCard } from './EntryCard';
@@ -35,6 +37,14 @@ const titleOf = (entry: Record<string, unknown>) => String(entry.name || entry.i
 
 /** Every provider with its editor, guide, access and test. */
 export function ProviderList(props: ProviderListProps) {
+  // Providers whose last test could not reach them: their access offer opens.
+  const [unreachable, setUnreachable] = useState<ReadonlySet<string>>(new Set());
+  const test = async (id: string) => {
+    const report = await props.onTest(id);
+    const failed = report.steps.some((step) => step.error?.code === ErrorCodes.idpUnreachable);
+    setUnreachable((current) => new Set([...current].filter((item) => item !== id).concat(failed ? [id] : [])));
+    return report;
+  };
   const managedIds = props.managed.map((entry) => asEntry(entry).id);
   const extras = (entry: Record<string, unknown>, source: 'managed' | 'local') => {
     const valid = props.valid.find((provider) => provider.id === entry.id && provider.source === source);
@@ -42,8 +52,8 @@ export function ProviderList(props: ProviderListProps) {
     return (
       <div class="entry-footer">
         {source === 'local' && <PresetGuide presetId={typeof entry.preset === 'string' ? entry.preset : undefined} redirectUri={props.redirectUri} extensionOrigin={props.extensionOrigin} />}
-        {valid && <HostAccess origins={originsFor(valid)} onRequest={props.onRequestOrigins} has={props.hasOrigins} />}
-        {id && <TestSignIn providerName={titleOf(entry)} onTest={() => props.onTest(id)} />}
+        {id && <TestSignIn providerName={titleOf(entry)} onTest={() => test(id)} />}
+        {valid && <HostAccess origins={originsFor(valid)} needed={unreachable.has(id)} onRequest={props.onRequestOrigins} has={props.hasOrigins} />}
       </div>
     );
   };

@@ -158,13 +158,20 @@ describe('options page', () => {
     expect(within(report).getByRole('alert')).toHaveTextContent('Corp SSO refused to issue tokens (invalid_client).Register a public client.');
   });
 
-  it('asks for access to the issuer from a click, saying why', async () => {
-    const { props } = setup();
-    const button = await within(provider('Corp SSO')).findByRole('button', { name: 'Allow access to https://idp.example.com' });
-    expect(within(provider('Corp SSO')).getByText(/does not accept requests from the extension's origin \(CORS\)/)).toBeInTheDocument();
-    fireEvent.click(button);
+  it('asks for access to the issuer from a click, saying why, and opens the offer when a test could not reach it', async () => {
+    const unreachable = { code: 'IDP_UNREACHABLE' as const, message: 'Could not reach Corp SSO at https://idp.example.com.' };
+    const { props } = setup({
+      onTestSignIn: jest.fn(async ({ providerId }) => ({ providerId, ok: false, steps: [{ step: 'discovery' as const, status: 'failed' as const, detail: 'failed', error: unreachable }] })),
+    });
+    const corp = provider('Corp SSO');
+    const offer = (await within(corp).findByText('Network access to https://idp.example.com')).closest('details');
+    expect(offer).not.toHaveAttribute('open');
+    fireEvent.click(within(corp).getByRole('button', { name: 'Test sign-in with Corp SSO' }));
+    await waitFor(() => expect(offer).toHaveAttribute('open'));
+    expect(within(corp).getByText(/The test could not reach this provider\. .*does not accept requests from the extension's origin \(CORS\)/)).toBeInTheDocument();
+    fireEvent.click(within(corp).getByRole('button', { name: 'Allow access to https://idp.example.com' }));
     expect(props.onRequestOrigins).toHaveBeenCalledWith(['https://idp.example.com']);
-    await waitFor(() => expect(within(provider('Corp SSO')).getByText('The extension may reach https://idp.example.com directly.')).toBeInTheDocument());
+    await waitFor(() => expect(within(corp).getByText('The extension may reach https://idp.example.com directly.')).toBeInTheDocument());
   });
 
   it('follows the stored configuration when an import replaces it, unless there are unsaved edits', async () => {

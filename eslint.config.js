@@ -4,7 +4,7 @@ const tseslint = require('typescript-eslint');
 const globals = require('globals');
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'bench-results/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'bench-results/**', 'release/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,7 +17,7 @@ module.exports = tseslint.config(
     },
   },
   {
-    files: ['**/*.js', '**/*.cjs', 'test/sandbox/**/*.mjs', 'test/bench/**'],
+    files: ['**/*.js', '**/*.cjs', 'test/sandbox/**/*.mjs', 'test/bench/**', 'build/**'],
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
   },
   {

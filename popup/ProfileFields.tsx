@@ -42,6 +42,10 @@ export function ProfileFields({ entry, path, providerIds, onChange }: ProfileFie
       <TextField label="Region" {...field('region')} placeholder="us-east-1" />
       <TextField label="Duration (seconds)" {...field('durationSeconds', number)} placeholder="3600" hint="900 to 43200; above the role's maximum, one hour is used and the popup says so." />
       <TextField label="STS endpoint" {...field('stsEndpoint')} placeholder="https://sts.<region>.amazonaws.com" hint="For VPC endpoints and emulators; the regional endpoint by default." />
+      <TextField label="Console destination" {...field('consoleDestination')} placeholder="https://console.aws.amazon.com/console/home?region=<region>"
+        hint="The console page Open console lands on; the console home of the region by default." />
+      <TextField label="Sign-in endpoint" {...field('signinEndpoint')} placeholder="https://signin.aws.amazon.com/federation"
+        hint="The AWS federation endpoint for Open console, e.g. a regional one; the partition's by default." />
       <CheckboxField label="Pinned" path={`${path}.pinned`} checked={entry.pinned !== false} onChange={(checked) => onChange(['pinned'], checked)} hint="Pinned profiles come first and are kept fresh." />
       <TextAreaField label="Session policy (JSON)" {...field('sessionPolicy')} rows={3} placeholder='{"Version":"2012-10-17","Statement":[…]}'
         hint="Narrows the session below what the role allows; at most 2048 characters without spaces." />

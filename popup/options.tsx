@@ -4,9 +4,11 @@
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { browserFamily } from '../src/adapters/browser-family';
 import { localConfigStorage } from '../src/adapters/config-store';
 import { hasOrigins, requestOrigins } from '../src/adapters/host-permissions';
 import { redirectUri } from '../src/adapters/identity';
+import { loadPreferences, savePreferences } from '../src/adapters/preferences';
 import { request } from '../src/adapters/runtime';
 import { onStateChanged, readLocalConfig, readManagedConfig } from '../src/adapters/storage';
 import { checkConfigImport } from '../src/config/import-config';
@@ -14,7 +16,18 @@ import type { ImportResult } from '../src/config/import-config';
 import { migrateConfigDocument } from '../src/config/migrations';
 import { saveConfig } from '../src/config/save-config';
 import { localConfigKey } from '../src/state/keys';
+import { ClipboardOption } from './ClipboardOption';
 import { OptionsPage } from './OptionsPage';
+
+/** Each browser has its own redirect URI; one IdP application can list them all. */
+const otherBrowsers = {
+  chromium: 'This is the redirect URI of this browser. Firefox has its own (…extensions.allizom.org): register it too if you use the extension there.',
+  firefox: 'This is the redirect URI of Firefox. Chrome and Edge have their own (…chromiumapp.org): register it too if you use the extension there.',
+};
+
+// Module-level, so the option loads once rather than on every render.
+const loadClearDelay = async () => (await loadPreferences()).clearClipboardAfterSeconds;
+const saveClearDelay = (seconds: number) => savePreferences({ clearClipboardAfterSeconds: seconds });
 
 interface Stored {
   local: unknown;
@@ -48,13 +61,19 @@ function Options() {
       stored={stored.local}
       managed={stored.managed}
       redirectUri={redirectUri()}
+      redirectNote={otherBrowsers[browserFamily()]}
       extensionOrigin={location.origin}
       onSave={async (draft, baseline) => saveConfig(localConfigStorage, localConfigKey, draft, await readManagedConfig(), baseline)}
       onImport={importConfig}
       onTestSignIn={(testRequest) => request('testSignIn', testRequest)}
       onRequestOrigins={requestOrigins}
       hasOrigins={hasOrigins}
-    />
+    >
+      <section aria-labelledby="clipboard-heading">
+        <h2 id="clipboard-heading">Clipboard</h2>
+        <ClipboardOption load={loadClearDelay} save={saveClearDelay} />
+      </section>
+    </OptionsPage>
   );
 }
 

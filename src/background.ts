@@ -4,7 +4,16 @@
  */
 import { restrictSessionStorage, readConfiguration, sessionStore } from './adapters/storage';
 import { listenForMessages } from './adapters/runtime';
+import { clearClipboardLater, writeClipboard } from './adapters/clipboard';
+import { onCommand, openPopup } from './adapters/commands';
+import { hasOrigins } from './adapters/host-permissions';
+import { loadPreferences } from './adapters/preferences';
+import { openTab } from './adapters/tabs';
 import { configurationHandlers, registerConfigurationLifecycle, signInRememberingRoles } from './configuration-handlers';
+import { createConsoleOpener } from './console/open-console';
+import { ErrorCodes, ExtensionError } from './errors';
+import { createDefaultProfileCopier } from './state/copy-default-profile';
+import { clipboardClearChoices } from './state/preferences';
 import { deriveSessionName } from './session-name';
 import { createSignInService } from './state/sign-in-service';
 import { assumeRoleWithWebIdentity } from './sts/assume-role';
@@ -18,14 +27,45 @@ const service = createSignInService({
   now: Date.now,
 });
 
+const openConsole = createConsoleOpener({
+  readConfiguration,
+  store: sessionStore,
+  hasOrigins,
+  fetch: (url, init) => fetch(url, init),
+  openTab,
+  now: Date.now,
+});
+
+const copyDefaultProfile = createDefaultProfileCopier({
+  readConfiguration,
+  readPreferences: loadPreferences,
+  store: sessionStore,
+  writeClipboard,
+  now: Date.now,
+});
+
 listenForMessages({
   signIn: ({ providerId }) => service.signIn(providerId),
   signOut: async ({ providerId }) => {
     await service.signOut(providerId);
     return null;
   },
+  openConsole: async ({ profileId }) => {
+    await openConsole(String(profileId));
+    return null;
+  },
+  clearClipboardLater: async ({ afterSeconds }) => {
+    if (!clipboardClearChoices.includes(afterSeconds) || afterSeconds === 0) {
+      throw new ExtensionError(ErrorCodes.internal, `Cannot clear the clipboard after ${String(afterSeconds)} seconds.`);
+    }
+    await clearClipboardLater(afterSeconds);
+    return null;
+  },
   ...configurationHandlers,
 });
 registerConfigurationLifecycle();
+
+// Nothing to copy (signed out, expired): the popup shows why and offers to sign in.
+onCommand('copy-default-profile', () => void copyDefaultProfile().catch(() => openPopup()));
 
 void restrictSessionStorage();

@@ -12,6 +12,10 @@ export interface MessageMap {
   signIn: { request: { providerId: string }; response: { profiles: number; failed: number } };
   /** Forgets tokens and credentials of one provider, or of all when no id is given. */
   signOut: { request: { providerId?: string }; response: null };
+  /** Signs in to the AWS console with a profile's credentials and opens it in a new tab. */
+  openConsole: { request: { profileId: string }; response: null };
+  /** Clears the clipboard after the given seconds, once the popup has copied something. */
+  clearClipboardLater: { request: { afterSeconds: number }; response: null };
   /** Runs a provider's sign-in and STS from the options page and reports each step; stores nothing. */
   testSignIn: { request: TestSignInRequest; response: TestSignInReport };
 }

@@ -1,21 +1,24 @@
 /**
- * Optional host permissions: access to an identity provider's origin that does not answer
- * cross-origin requests from the extension. Asked for only from a click, for named origins.
+ * Optional host permissions, asked for when a feature first needs a host, never at install:
+ * an identity provider's origins that do not answer the extension's cross-origin requests, and
+ * the AWS sign-in endpoint for "Open console". One API for both: callers name URLs, this module
+ * turns them into match patterns.
  */
 import browser from 'webextension-polyfill';
+import { hostPermissionFor } from '../host-permission-pattern';
 
-const patterns = (origins: readonly string[]) => origins.map((origin) => {
-  const url = new URL(origin);
-  // Match patterns carry no port; a pattern for the host covers every port.
-  return `${url.protocol}//${url.hostname}/*`;
-});
+const patterns = (urls: readonly string[]) => [...new Set(urls.map(hostPermissionFor))];
 
-/** Asks the user; must be called straight from a click handler (a user gesture). */
-export function requestOrigins(origins: readonly string[]): Promise<boolean> {
-  return browser.permissions.request({ origins: patterns(origins) });
+/**
+ * Asks the user for access to the hosts of the URLs; resolves at once with true when it is
+ * already held. Must be called straight from a click handler (a user gesture), or the browser
+ * refuses to ask.
+ */
+export function requestOrigins(urls: readonly string[]): Promise<boolean> {
+  return browser.permissions.request({ origins: patterns(urls) });
 }
 
-/** True when the extension may already reach every origin. */
-export function hasOrigins(origins: readonly string[]): Promise<boolean> {
-  return browser.permissions.contains({ origins: patterns(origins) });
+/** True when the extension may already reach the host of every URL. */
+export function hasOrigins(urls: readonly string[]): Promise<boolean> {
+  return browser.permissions.contains({ origins: patterns(urls) });
 }

@@ -56,6 +56,10 @@ export interface ProfileInput {
   stsEndpoint?: string;
   /** Pinned profiles are listed first and kept fresh while the user browses; defaults to true. */
   pinned?: boolean;
+  /** AWS federation endpoint for console sign-in; defaults to the one of the role's partition. */
+  signinEndpoint?: string;
+  /** Console page to open after sign-in; defaults to the console home of `region`. */
+  consoleDestination?: string;
   /** A friendly name of the account, shown beside its id. */
   alias?: string;
   /** `#rrggbb`, marks the profile so production stands out. */
@@ -122,6 +126,10 @@ export interface Profile {
   durationSeconds: number;
   stsEndpoint: string;
   pinned: boolean;
+  /** Set only when configured; see `src/console/console-endpoints.ts` for the default. */
+  signinEndpoint?: string;
+  /** Set only when configured; see `src/console/console-endpoints.ts` for the default. */
+  consoleDestination?: string;
   source: ConfigSource;
   alias?: string;
   color?: string;

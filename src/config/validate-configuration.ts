@@ -4,6 +4,7 @@
  * problem naming its field. Nothing is dropped without a word.
  */
 import { defaultStsEndpoint, partitionOfRegion } from './aws-partition';
+import { checkConsoleDestination, checkSigninEndpoint } from '../console/signin-hosts';
 import { EntryReader } from './entry-reader';
 import { checkEndpointUrl, checkId, checkIssuer, checkRegion, checkScopes, parseRoleArn } from './field-checks';
 import { checkSchemaVersion } from './migrations';
@@ -12,7 +13,7 @@ import { providerExtraFields, readProviderExtras } from './provider-extras';
 import type { ConfigProblem, ConfigSource, Configuration, Profile, Provider } from './types';
 
 const providerFields = ['id', 'name', 'issuer', 'clientId', 'scopes'] as const;
-const profileFields = ['id', 'name', 'provider', 'roleArn', 'region', 'durationSeconds', 'stsEndpoint', 'pinned'] as const;
+const profileFields = ['id', 'name', 'provider', 'roleArn', 'region', 'durationSeconds', 'stsEndpoint', 'pinned', 'signinEndpoint', 'consoleDestination'] as const;
 
 /** Defaults the configuration contract promises. */
 export const configDefaults = {
@@ -64,6 +65,9 @@ function checkProfile(raw: unknown, path: string, source: ConfigSource): Checked
   );
   const stsEndpoint = reader.optionalString('stsEndpoint', region ? defaultStsEndpoint(region) : '', checkEndpointUrl);
   const pinned = reader.optionalBoolean('pinned', configDefaults.pinned);
+  // Absent means "the partition's default", worked out when the console is opened.
+  const signinEndpoint = reader.optionalString('signinEndpoint', '', checkSigninEndpoint);
+  const consoleDestination = reader.optionalString('consoleDestination', '', checkConsoleDestination);
   const name = reader.optionalString('name', id ?? reader.rawId ?? '');
   const arn = roleArn ? parseRoleArn(roleArn) : undefined;
   const extras = readProfileExtras(reader, arn && typeof arn !== 'string' ? arn.partition : undefined);
@@ -76,7 +80,12 @@ function checkProfile(raw: unknown, path: string, source: ConfigSource): Checked
   const result: Checked<Omit<Profile, 'providerId'> & { providerId?: string }> = { problems: reader.problems };
   if (reader.rawId !== undefined) result.id = reader.rawId;
   if (reader.ok && id && providerId && roleArn && arn && typeof arn !== 'string' && region && durationSeconds && stsEndpoint && pinned !== undefined && name !== undefined) {
-    result.value = { id, name, providerId, roleArn, ...arn, region, durationSeconds, stsEndpoint, pinned, source, ...extras };
+    result.value = {
+      id, name, providerId, roleArn, ...arn, region, durationSeconds, stsEndpoint, pinned, source,
+      ...(signinEndpoint ? { signinEndpoint } : {}),
+      ...(consoleDestination ? { consoleDestination } : {}),
+      ...extras,
+    };
   }
   return result;
 }

@@ -182,7 +182,7 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-class LogBuffer {
+export class LogBuffer {
   #lines: string[] = [];
 
   add(label: string, chunk: string): void {
@@ -199,7 +199,7 @@ class LogBuffer {
   }
 }
 
-interface SandboxProcess<Info> {
+export interface SandboxProcess<Info> {
   info: Info;
   call(method: string, ...args: unknown[]): Promise<unknown>;
   close(): Promise<void>;
@@ -212,7 +212,7 @@ interface ChildReply {
 }
 
 /** Runs `node test/sandbox/<script>` and waits for its ready line (protocol: test/sandbox/child.mjs). */
-async function spawnSandbox<Info>(script: string, args: string[], log: LogBuffer, timeoutMs = 30_000): Promise<SandboxProcess<Info>> {
+export async function spawnSandbox<Info>(script: string, args: string[], log: LogBuffer, timeoutMs = 60_000): Promise<SandboxProcess<Info>> {
   const label = path.basename(script, '.mjs');
   const child = spawn(process.execPath, [path.join(ROOT, 'test', 'sandbox', script), ...args], {
     cwd: ROOT,
@@ -295,7 +295,7 @@ function isAlive(pid: number): boolean {
  * Removes what runs killed before their `close()` left behind: policy files (Chromium would merge
  * them into ours) and temp dirs. Their names carry the pid of the run that made them.
  */
-function removeLeftovers(): void {
+export function removeLeftovers(): void {
   const stale = (name: string) => {
     const pid = Number(/^wic-e2e-(\d+)-/.exec(name)?.[1]);
     return pid > 0 && pid !== process.pid && !isAlive(pid);

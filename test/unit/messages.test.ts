@@ -10,6 +10,8 @@ const handlers: Handlers = {
     return { profiles: 2, failed: 0 };
   },
   signOut: async () => null,
+  openConsole: async () => null,
+  clearClipboardLater: async () => null,
   testSignIn: async ({ providerId }) => ({ providerId, ok: true, steps: [] }),
 };
 

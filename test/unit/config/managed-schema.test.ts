@@ -13,7 +13,8 @@ const everything = {
   ],
   profiles: [{
     id: 'dev', name: 'Dev', provider: 'corp', roleArn: 'arn:aws:iam::123456789012:role/Dev', region: 'eu-west-1', durationSeconds: 3600, stsEndpoint: 'https://sts.eu-west-1.amazonaws.com',
-    pinned: false, alias: 'dev', color: '#00ff00', sessionPolicy: '{"Version":"2012-10-17","Statement":[]}', policyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'], sessionNameTemplate: '{email}',
+    pinned: false, signinEndpoint: 'https://eu-west-1.signin.aws.amazon.com/federation', consoleDestination: 'https://eu-west-1.console.aws.amazon.com/ec2/home',
+    alias: 'dev', color: '#00ff00', sessionPolicy: '{"Version":"2012-10-17","Statement":[]}', policyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'], sessionNameTemplate: '{email}',
   }],
 };
 

@@ -42,11 +42,11 @@ const scalar = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc
 const plausible = fc.constantFrom(
   'corp', 'dev', 'https://idp.example.com', 'http://127.0.0.1:8080', 'abc', 'openid email', 'implicit', 'code', 'oauth2', 'oidc', 'www.amazon.com',
   'arn:aws:iam::123456789012:role/Dev', 'arn:aws-cn:iam::123456789012:role/Dev', 'arn:aws:iam::1:role/X', 'eu-west-1', 'cn-north-1', 'google', '#d13212',
-  '{"Version":"2012-10-17","Statement":[]}', '{', 'wic-{subject_hash}', '{nope}', 'arn:aws:iam::aws:policy/ReadOnlyAccess', '', ' ',
+  '{"Version":"2012-10-17","Statement":[]}', '{', 'wic-{subject_hash}', '{nope}', 'arn:aws:iam::aws:policy/ReadOnlyAccess', 'https://eu-west-1.signin.aws.amazon.com/federation', '', ' ',
 );
 const value = fc.oneof(plausible, scalar, fc.array(fc.oneof(plausible, scalar), { maxLength: 12 }), fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(plausible, scalar), { maxKeys: 4 }));
 const providerKeys = ['id', 'name', 'issuer', 'clientId', 'scopes', 'type', 'preset', 'flow', 'authParams', 'rolesFromClaim', 'stsProviderId', 'authorizationEndpoint', 'userInfoEndpoint', 'clientID', '__proto__'];
-const profileKeys = ['id', 'name', 'provider', 'roleArn', 'region', 'durationSeconds', 'stsEndpoint', 'pinned', 'alias', 'color', 'sessionPolicy', 'policyArns', 'sessionNameTemplate', 'colour'];
+const profileKeys = ['id', 'name', 'provider', 'roleArn', 'region', 'durationSeconds', 'stsEndpoint', 'pinned', 'signinEndpoint', 'consoleDestination', 'alias', 'color', 'sessionPolicy', 'policyArns', 'sessionNameTemplate', 'colour'];
 const entry = (keys: string[]) => fc.oneof(
   { weight: 8, arbitrary: fc.dictionary(fc.constantFrom(...keys), fc.oneof(value, fc.record({ claim: value, region: value, durationSeconds: value }, { requiredKeys: [] }))) },
   { weight: 1, arbitrary: scalar },

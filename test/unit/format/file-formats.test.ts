@@ -3,20 +3,8 @@
 import type { CopyFormat } from '../../../src/format';
 import { FormatError, FormatErrorCodes, formatCredentials } from '../../../src/format';
 import type { ProfileCredentials } from '../../../src/state/types';
+import { credentialsFrom, randomValues, withSeed } from './property-support';
 
-function credentialsFrom(values: readonly string[]): ProfileCredentials {
-  const [accessKeyId = 'AKIA', secretAccessKey = 'secret', sessionToken = 'token', region = 'eu-west-1'] = values;
-  return {
-    accessKeyId,
-    secretAccessKey,
-    sessionToken,
-    region,
-    expiration: Date.UTC(2026, 10, 26, 18, 0, 0),
-    assumedRoleArn: 'arn:aws:sts::123456789012:assumed-role/Developer/alice',
-    sessionName: 'alice',
-    issuedAt: 0,
-  };
-}
 
 const format = (kind: CopyFormat, credentials: ProfileCredentials, profileId = 'dev') =>
   formatCredentials(kind, { profileId, credentials });
@@ -70,16 +58,6 @@ function readDotenvUnquoted(value: string): string {
   return value.split('#')[0]?.trim().replace(/^(["'`])(.*)\1$/, '$2') ?? '';
 }
 
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomValue(random: () => number): string {
   const special = [..."'\"\\$`!%^&|;#<>[]=: \t\n\r\u000b\u000c\u0085\u00a0\u2028\ufeff"];
@@ -95,20 +73,8 @@ function randomValue(random: () => number): string {
   return value;
 }
 
-const seed = Number(process.env.FORMAT_PROPERTY_SEED ?? Date.now() % 2 ** 31);
-const randomValues = (count: number): string[] => {
-  const random = randomSource(seed);
-  return Array.from({ length: count }, () => randomValue(random));
-};
+const randomStrings = (count: number): string[] => randomValues(count, randomValue);
 
-function withSeed(check: () => void): void {
-  try {
-    check();
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`Failed with FORMAT_PROPERTY_SEED=${seed}:\n${message}`, { cause: error });
-  }
-}
 
 const hardValues = ['a=b', 'a:b', 'a;b', 'a#b', '[x]', "it's \"quoted\"", '%(x)s', 'é日本😀', 'IQoJ+/=='];
 
@@ -169,7 +135,7 @@ describe('~/.aws/credentials', () => {
   test('500 random values: each is refused or read back exactly', () => {
     withSeed(() => {
       let accepted = 0;
-      for (const value of randomValues(500)) {
+      for (const value of randomStrings(500)) {
         const credentials = credentialsFrom(['AKIA', value]);
         let text: string;
         try {
@@ -205,7 +171,7 @@ describe('credential_process JSON', () => {
 
   test('500 random values read back exactly', () => {
     withSeed(() => {
-      const values = randomValues(500);
+      const values = randomStrings(500);
       for (let i = 0; i < values.length; i += 3) {
         const credentials = credentialsFrom(values.slice(i, i + 3));
         expect(JSON.parse(format('credential-process', credentials))).toEqual(expected(credentials));
@@ -240,7 +206,7 @@ describe('.env / docker --env-file', () => {
 
   test('500 random values: each is refused or read back exactly by every reader', () => {
     withSeed(() => {
-      for (const value of randomValues(500)) {
+      for (const value of randomStrings(500)) {
         let text: string;
         try {
           text = format('dotenv', credentialsFrom(['AKIA', value]));

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { CopyFormat } from '../../../src/format';
 import { FormatErrorCodes, formatCredentials } from '../../../src/format';
 import type { ProfileCredentials } from '../../../src/state/types';
+import { credentialsFrom, randomSource, withSeed } from './property-support';
 
 type Shell = 'bash' | 'zsh' | 'fish';
 
@@ -43,19 +44,6 @@ function installed(shell: Shell): boolean {
 const home = mkdtempSync(join(tmpdir(), 'format-shells-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-function credentialsFrom(values: readonly string[]): ProfileCredentials {
-  const [accessKeyId = '', secretAccessKey = '', sessionToken = '', region = ''] = values;
-  return {
-    accessKeyId,
-    secretAccessKey,
-    sessionToken,
-    region,
-    expiration: Date.UTC(2026, 10, 26, 18, 0, 0),
-    assumedRoleArn: 'arn:aws:sts::123456789012:assumed-role/Developer/alice',
-    sessionName: 'alice',
-    issuedAt: 0,
-  };
-}
 
 /** What each variable should hold, as the bytes a child process sees (latin1 keeps bytes 1:1). */
 function expectedEnvironment(credentials: ProfileCredentials): Record<string, string> {
@@ -162,23 +150,12 @@ function trickyCases(): ProfileCredentials[] {
   for (let offset = 0; offset < 4; offset++) {
     for (let i = 0; i < trickyValues.length; i += 4) {
       const group = [0, 1, 2, 3].map((k) => trickyValues[(i + k + offset) % trickyValues.length] ?? '');
-      cases.push(credentialsFrom(group));
+      cases.push(credentialsFrom(group, ['', '', '', '']));
     }
   }
   return cases;
 }
 
-/** mulberry32: a tiny seeded generator, so a failing seed can be replayed. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random strings weighted toward what breaks quoting; never NUL or unpaired surrogates. */
 function randomValue(random: () => number): string {
@@ -199,20 +176,10 @@ function randomValue(random: () => number): string {
   return value;
 }
 
-const seed = Number(process.env.FORMAT_PROPERTY_SEED ?? Date.now() % 2 ** 31);
-/** Names the seed in a failure, so `FORMAT_PROPERTY_SEED=<seed>` replays it. */
-function withSeed(check: () => void): void {
-  try {
-    check();
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`Failed with FORMAT_PROPERTY_SEED=${seed}:\n${message}`, { cause: error });
-  }
-}
 const randomCases = (count: number): ProfileCredentials[] => {
-  const random = randomSource(seed);
+  const random = randomSource();
   return Array.from({ length: count }, () =>
-    credentialsFrom([randomValue(random), randomValue(random), randomValue(random), randomValue(random)]),
+    credentialsFrom([randomValue(random), randomValue(random), randomValue(random), randomValue(random)], ['', '', '', '']),
   );
 };
 

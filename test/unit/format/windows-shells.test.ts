@@ -3,6 +3,7 @@
 // rule below cites the behaviour it copies, and the sanity tests show it catches naive output.
 import { FormatError, FormatErrorCodes, formatCredentials } from '../../../src/format';
 import type { ProfileCredentials } from '../../../src/state/types';
+import { credentialsFrom, randomValues, withSeed } from './property-support';
 
 const names = [
   'AWS_ACCESS_KEY_ID',
@@ -13,19 +14,6 @@ const names = [
   'AWS_CREDENTIAL_EXPIRATION',
 ] as const;
 
-function credentialsFrom(values: readonly string[]): ProfileCredentials {
-  const [accessKeyId = 'AKIA', secretAccessKey = 'secret', sessionToken = 'token', region = 'eu-west-1'] = values;
-  return {
-    accessKeyId,
-    secretAccessKey,
-    sessionToken,
-    region,
-    expiration: Date.UTC(2026, 10, 26, 18, 0, 0),
-    assumedRoleArn: 'arn:aws:sts::123456789012:assumed-role/Developer/alice',
-    sessionName: 'alice',
-    issuedAt: 0,
-  };
-}
 
 function expectedEnvironment(credentials: ProfileCredentials): Record<string, string> {
   const { accessKeyId, secretAccessKey, sessionToken, region } = credentials;
@@ -203,16 +191,6 @@ function* groups(values: readonly string[]): Generator<ProfileCredentials> {
   }
 }
 
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomValue(random: () => number): string {
   const special = [..."'\"\\$`!%^&|;<>(){}[]@#= -\t\n\r", ...psSingleQuotes, '\u201c', '\u201d'];
@@ -229,20 +207,8 @@ function randomValue(random: () => number): string {
   return value;
 }
 
-const seed = Number(process.env.FORMAT_PROPERTY_SEED ?? Date.now() % 2 ** 31);
-const randomValues = (count: number): string[] => {
-  const random = randomSource(seed);
-  return Array.from({ length: count }, () => randomValue(random));
-};
+const randomStrings = (count: number): string[] => randomValues(count, randomValue);
 
-function withSeed(check: () => void): void {
-  try {
-    check();
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`Failed with FORMAT_PROPERTY_SEED=${seed}:\n${message}`, { cause: error });
-  }
-}
 
 const format = (kind: 'powershell' | 'cmd', credentials: ProfileCredentials) =>
   formatCredentials(kind, { profileId: 'dev', credentials });
@@ -263,7 +229,7 @@ describe('PowerShell (model)', () => {
   });
 
   test('500 random values round-trip', () => {
-    const values = randomValues(500).map((value) => (value === '' ? 'x' : value));
+    const values = randomStrings(500).map((value) => (value === '' ? 'x' : value));
     withSeed(() => {
       for (const credentials of groups(values)) {
         expect(runPowerShell(format('powershell', credentials))).toEqual(expectedEnvironment(credentials));
@@ -324,7 +290,7 @@ describe('Windows cmd (model)', () => {
 
   test('500 random values: refused exactly when they hold % ! " or a control, else exact in every mode', () => {
     withSeed(() => {
-      for (const value of randomValues(500)) {
+      for (const value of randomStrings(500)) {
         const credentials = credentialsFrom(['AKIA', 'secret', value]);
         if (value === '' || cmdForbidden(value)) {
           expect(() => format('cmd', credentials)).toThrow(FormatError);

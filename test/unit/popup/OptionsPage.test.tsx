@@ -120,6 +120,28 @@ describe('options page', () => {
     });
   });
 
+  it('edits the console fields of a profile, checking the sign-in endpoint as the user types', async () => {
+    const { box } = setup();
+    const endpoint = within(profile('Dev')).getByLabelText('Sign-in endpoint');
+    fireEvent.input(endpoint, { target: { value: 'https://login.example.com/federation' } });
+    expect(endpoint).toHaveAttribute('aria-invalid', 'true');
+    expect(endpoint).toHaveAccessibleDescription(expect.stringContaining('must be an AWS sign-in federation endpoint'));
+    fireEvent.input(endpoint, { target: { value: 'https://eu-west-1.signin.aws.amazon.com/federation' } });
+    expect(endpoint).toHaveAttribute('aria-invalid', 'false');
+    fireEvent.input(within(profile('Dev')).getByLabelText('Console destination'), { target: { value: 'https://eu-west-1.console.aws.amazon.com/ec2/home' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Saved.');
+    expect((box.value as typeof stored).profiles[0]).toEqual({
+      ...stored.profiles[0], signinEndpoint: 'https://eu-west-1.signin.aws.amazon.com/federation', consoleDestination: 'https://eu-west-1.console.aws.amazon.com/ec2/home',
+    });
+  });
+
+  it('shows the note under the redirect URI and further sections the page is given', () => {
+    setup({ redirectNote: 'Firefox has its own redirect URI.', children: <section aria-label="Clipboard settings">clipboard</section> });
+    expect(screen.getByText('Firefox has its own redirect URI.')).toHaveClass('hint');
+    expect(screen.getByRole('region', { name: 'Clipboard settings' })).toHaveTextContent('clipboard');
+  });
+
   it('reorders and deletes entries', async () => {
     const { box } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Move Profile Ops up' }));

@@ -1,0 +1,51 @@
+/**
+ * Shared pieces of the format property tests: a seeded generator whose seed a failure names, and
+ * credentials built from a handful of test values.
+ */
+import type { ProfileCredentials } from '../../../src/state/types';
+
+/** Set FORMAT_PROPERTY_SEED to replay a failing run. */
+export const propertySeed = Number(process.env.FORMAT_PROPERTY_SEED ?? Date.now() % 2 ** 31);
+
+/** mulberry32: a tiny seeded generator, so a failing seed can be replayed. */
+export function randomSource(seed: number = propertySeed): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `count` values from `make`, drawn from one generator seeded with {@link propertySeed}. */
+export function randomValues(count: number, make: (random: () => number) => string): string[] {
+  const random = randomSource();
+  return Array.from({ length: count }, () => make(random));
+}
+
+/** Names the seed in a failure, so `FORMAT_PROPERTY_SEED=<seed>` replays it. */
+export function withSeed(check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`Failed with FORMAT_PROPERTY_SEED=${propertySeed}:\n${message}`, { cause: error });
+  }
+}
+
+/** Credentials whose first four fields are `values` (access key, secret, token, region), the rest fixed. */
+export function credentialsFrom(values: readonly string[], defaults: readonly string[] = ['AKIA', 'secret', 'token', 'eu-west-1']): ProfileCredentials {
+  const [accessKeyId = defaults[0] ?? '', secretAccessKey = defaults[1] ?? '', sessionToken = defaults[2] ?? '', region = defaults[3] ?? ''] = values;
+  return {
+    accessKeyId,
+    secretAccessKey,
+    sessionToken,
+    region,
+    expiration: Date.UTC(2026, 10, 26, 18, 0, 0),
+    assumedRoleArn: 'arn:aws:sts::123456789012:assumed-role/Developer/alice',
+    sessionName: 'alice',
+    issuedAt: 0,
+  };
+}

@@ -7,6 +7,7 @@ import { ConsoleButton } from './ConsoleButton';
 import { CopyControls } from './CopyControls';
 import { ProfileDetailsLink } from './ProfileDetailsLink';
 import { ProfileStatus } from './ProfileStatus';
+import { ProfileTag } from './ProfileTag';
 
 /** Props of {@link ProfileCard}; its actions come from `PopupActionsContext`. */
 export interface ProfileCardProps {
@@ -21,6 +22,7 @@ export function ProfileCard({ view }: ProfileCardProps) {
     <article class="profile" aria-labelledby={titleId} data-profile={profile.id}>
       <header>
         <h3 id={titleId}>{profile.name}</h3>
+        <ProfileTag profile={profile} />
         <p class="meta">
           <span title="AWS account">{profile.accountId}</span> · <span title={profile.roleArn}>{profile.roleName}</span> · <span title="Region">{profile.region}</span>
         </p>

@@ -3,19 +3,18 @@
  * listeners at the top level, as Manifest V3 requires for a worker that may wake up at any time.
  */
 import { restrictSessionStorage, readConfiguration, readSessionItems, sessionStore } from './adapters/storage';
-import { launchWebAuthFlow, redirectUri } from './adapters/identity';
 import { listenForMessages } from './adapters/runtime';
 import { clearClipboardLater, writeClipboard } from './adapters/clipboard';
 import { onCommand, openPopup } from './adapters/commands';
-import { hasHostPermission } from './adapters/permissions';
+import { hasOrigins } from './adapters/host-permissions';
 import { loadPreferences } from './adapters/preferences';
 import { openTab } from './adapters/tabs';
+import { configurationHandlers, registerConfigurationLifecycle, signInRememberingRoles } from './configuration-handlers';
 import { createConsoleOpener } from './console/open-console';
 import { ErrorCodes, ExtensionError } from './errors';
 import { revokeRefreshToken } from './oidc/revoke-refresh-token';
 import { createDefaultProfileCopier } from './state/copy-default-profile';
 import { clipboardClearChoices } from './state/preferences';
-import { signInWithProvider } from './oidc/sign-in';
 import { deriveSessionName } from './session-name';
 import { createSignInService } from './state/sign-in-service';
 import { recoverInterrupted } from './state/recover-interrupted';
@@ -28,7 +27,7 @@ const ready = readSessionItems().then((items) => recoverInterrupted(items, sessi
 const service = createSignInService({
   readConfiguration,
   store: sessionStore,
-  signIn: (provider, interactive) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: redirectUri() }, interactive),
+  signIn: signInRememberingRoles,
   assumeRole: assumeRoleWithWebIdentity,
   deriveSessionName,
   now: Date.now,
@@ -39,7 +38,7 @@ const service = createSignInService({
 const openConsole = createConsoleOpener({
   readConfiguration,
   store: sessionStore,
-  hasHostPermission,
+  hasOrigins,
   fetch: (url, init) => fetch(url, init),
   openTab,
   now: Date.now,
@@ -74,7 +73,9 @@ listenForMessages({
     await clearClipboardLater(afterSeconds);
     return null;
   },
+  ...configurationHandlers,
 });
+registerConfigurationLifecycle();
 
 // Nothing to copy (signed out, expired): the popup shows why and offers to sign in.
 onCommand('copy-default-profile', () => void copyDefaultProfile().catch(() => openPopup()));

@@ -4,6 +4,7 @@
  */
 import { ErrorCodes, ExtensionError, toUserFacingError } from './errors';
 import type { UserFacingError } from './errors';
+import type { TestSignInReport, TestSignInRequest } from './state/test-sign-in';
 
 /** Every action the background performs for a page: its request and its response. */
 export interface MessageMap {
@@ -17,6 +18,8 @@ export interface MessageMap {
   openConsole: { request: { profileId: string }; response: null };
   /** Clears the clipboard after the given seconds, once the popup has copied something. */
   clearClipboardLater: { request: { afterSeconds: number }; response: null };
+  /** Runs a provider's sign-in and STS from the options page and reports each step; stores nothing. */
+  testSignIn: { request: TestSignInRequest; response: TestSignInReport };
 }
 
 /** Names of the actions. */

@@ -31,10 +31,13 @@ function audienceOf(claims: Record<string, unknown>, provider: Provider): string
 }
 
 /**
- * Builds the policy; `undefined` when the claims lack an issuer URL, an audience or a subject.
+ * Builds the policy; `undefined` when the claims lack an issuer URL, an audience or a subject, and
+ * for OAuth 2.0 providers, whose roles trust `www.amazon.com` or `graph.facebook.com` with other
+ * condition keys, not an IAM OIDC provider.
  * `sts:TagSession` joins the actions when the token carries session tags, as STS then requires it.
  */
 export function suggestTrustPolicy(claims: Record<string, unknown>, profile: Profile, provider: Provider): TrustPolicySuggestion | undefined {
+  if (provider.oauth) return undefined;
   const issuer = typeof claims.iss === 'string' && /^https?:\/\/[^\s/]/.test(claims.iss) ? claims.iss : undefined;
   const audience = audienceOf(claims, provider);
   const subject = typeof claims.sub === 'string' && claims.sub ? claims.sub : undefined;

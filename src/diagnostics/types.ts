@@ -19,6 +19,12 @@ export interface StsRequestSummary {
   RoleArn: string;
   RoleSessionName: string;
   DurationSeconds: number;
+  /** For OAuth 2.0 access tokens: `www.amazon.com` or `graph.facebook.com`. */
+  ProviderId?: string;
+  /** The inline session policy, as JSON text. */
+  Policy?: string;
+  /** The managed session policy ARNs, comma-separated. */
+  PolicyArns?: string;
 }
 
 /** The last STS call of a profile and how it ended. */

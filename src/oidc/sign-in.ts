@@ -10,8 +10,13 @@ import { isLoopbackHost } from '../config/field-checks';
 import type { Provider } from '../config/types';
 import { decodeJwtClaims } from '../diagnostics/decode-jwt';
 import { ErrorCodes, ExtensionError } from '../errors';
+import { signInWithAccessToken } from './access-token-flow';
 import { IdTokenRejectedError } from './id-token-rejected-error';
+import { signInImplicit } from './implicit-flow';
 import { authorizationResponseError, discoveryError, launchError, signatureError, tokenResponseError } from './oidc-errors';
+
+/** The steps of a sign-in, in order, as "Test sign-in" reports them. */
+export type SignInStep = 'discovery' | 'authorization' | 'token';
 
 /** What sign-in needs from its surroundings. */
 export interface SignInDeps {
@@ -21,6 +26,8 @@ export interface SignInDeps {
   redirectUri: string;
   /** Replaces the global fetch, for tests. */
   fetch?: typeof fetch;
+  /** Told when a step succeeds, with what it got (never a token). */
+  onStep?(step: SignInStep, detail: string): void;
 }
 
 /** Tokens from a successful sign-in. */
@@ -31,6 +38,8 @@ export interface SignInResult {
   idTokenExpiresAt: number;
   subject: string;
   claims: oauth.IDToken;
+  /** `access_token` when `idToken` holds an OAuth 2.0 access token (see {@link signInWithAccessToken}). */
+  tokenKind?: 'access_token';
 }
 
 /** Options shared by every request to the IdP; typed loosely enough for both GET and POST. */
@@ -93,14 +102,18 @@ async function idTokenClaimsOf(response: Response): Promise<Record<string, unkno
  * {@link ErrorCodes.loginFailed} when the user is needed.
  */
 export async function signInWithProvider(provider: Provider, deps: SignInDeps, interactive = true): Promise<SignInResult> {
+  if (provider.oauth) return signInWithAccessToken(provider, deps, interactive);
   const options = requestOptions(provider, deps);
   const as = await discover(provider, options);
+  deps.onStep?.('discovery', `issuer ${as.issuer}; authorization at ${as.authorization_endpoint}; tokens at ${as.token_endpoint}`);
+  if (provider.flow === 'implicit') return signInImplicit(provider, deps, as, interactive);
   const client: oauth.Client = { client_id: provider.clientId };
 
   const codeVerifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
   const nonce = oauth.generateRandomNonce();
   const url = new URL(as.authorization_endpoint as string);
+  for (const [name, value] of Object.entries(provider.authParams ?? {})) url.searchParams.set(name, value);
   url.searchParams.set('client_id', provider.clientId);
   url.searchParams.set('redirect_uri', deps.redirectUri);
   url.searchParams.set('response_type', 'code');
@@ -131,6 +144,7 @@ export async function signInWithProvider(provider: Provider, deps: SignInDeps, i
       hint: 'Sign in again; if it repeats, check that the application uses the authorization code flow.',
     });
   }
+  deps.onStep?.('authorization', 'an authorization code');
 
   let tokens: oauth.TokenEndpointResponse;
   let response: Response | undefined;
@@ -156,6 +170,7 @@ export async function signInWithProvider(provider: Provider, deps: SignInDeps, i
     throw new ExtensionError(ErrorCodes.idTokenInvalid, `${provider.name} returned no ID token.`, { hint: 'Make sure the "openid" scope is allowed for this application.' });
   }
   const result: SignInResult = { idToken: tokens.id_token, idTokenExpiresAt: claims.exp * 1000, subject: claims.sub, claims };
+  deps.onStep?.('token', `an ID token expiring ${new Date(claims.exp * 1000).toISOString()}${tokens.refresh_token ? ' and a refresh token' : ''}`);
   if (tokens.refresh_token) result.refreshToken = tokens.refresh_token;
   return result;
 }

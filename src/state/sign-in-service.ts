@@ -12,7 +12,7 @@ import type { SignInResult } from '../oidc/sign-in';
 import type { AssumeRoleRequest } from '../sts/assume-role';
 import { stsErrorDetails } from '../sts/sts-error-details';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
-import { credentialsKey, profileStatusKey, providerSessionKey, providerStatusKey } from './keys';
+import { claimedRolesKey, credentialsKey, profileStatusKey, providerSessionKey, providerStatusKey } from './keys';
 import type { SessionStore } from './session-store';
 import type { ActivityStatus, ProfileCredentials, ProviderSession } from './types';
 
@@ -47,7 +47,7 @@ export function createSignInService(deps: SignInServiceDeps) {
 
   async function credentialsFor(profile: Profile, provider: Provider, session: ProviderSession, sessionName: string): Promise<void> {
     await deps.store.set({ [profileStatusKey(profile.id)]: status('busy', { step: 'Getting AWS credentials' }) });
-    const request = stsRequestSummary({ profile, sessionName });
+    const request = await stsRequestSummary({ profile, provider, idToken: session.idToken, sessionName });
     try {
       const credentials = await deps.assumeRole({ profile, provider, idToken: session.idToken, sessionName });
       const diagnostics = { request, at: deps.now(), ...(credentials.durationNote ? { durationNote: credentials.durationNote } : {}) };
@@ -93,12 +93,13 @@ export function createSignInService(deps: SignInServiceDeps) {
     });
 
     const sessionName = await deps.deriveSessionName(result.subject);
-    const profiles = config.profiles.filter((profile) => profile.providerId === provider.id);
+    // Read again: signing in can reveal profiles (roles listed in the token).
+    const profiles = (await deps.readConfiguration()).profiles.filter((profile) => profile.providerId === provider.id);
     const settled = await mapWithConcurrency(profiles, stsConcurrency, (profile) => credentialsFor(profile, provider, session, sessionName));
     return { profiles: profiles.length, failed: settled.filter((outcome) => outcome.status === 'rejected').length };
   }
 
-  /** Removes a provider's tokens, credentials, statuses and diagnostics, or everything. */
+  /** Removes a provider's tokens, credentials, statuses, diagnostics and claimed roles, or everything. */
   async function forget(config: Configuration, providerId: string | undefined): Promise<void> {
     if (providerId === undefined) return deps.store.clear();
     const profiles = config.profiles.filter((profile) => profile.providerId === providerId).map((profile) => profile.id);
@@ -106,6 +107,7 @@ export function createSignInService(deps: SignInServiceDeps) {
       providerSessionKey(providerId),
       providerStatusKey(providerId),
       providerDiagnosticsKey(providerId),
+      claimedRolesKey(providerId),
       ...profiles.flatMap((id) => [credentialsKey(id), profileStatusKey(id), profileDiagnosticsKey(id)]),
     ]);
   }

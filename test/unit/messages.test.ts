@@ -13,6 +13,7 @@ const handlers: Handlers = {
   resume: async () => null,
   openConsole: async () => null,
   clearClipboardLater: async () => null,
+  testSignIn: async ({ providerId }) => ({ providerId, ok: true, steps: [] }),
 };
 
 /** A round trip through the same envelope the runtime carries. */

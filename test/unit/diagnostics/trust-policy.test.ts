@@ -32,6 +32,12 @@ describe('suggestTrustPolicy', () => {
     expect(JSON.parse(suggestion?.text ?? '')).toEqual(suggestion?.policy);
   });
 
+  it('suggests nothing for an OAuth 2.0 provider, whose roles trust no IAM OIDC provider', () => {
+    const amazon = { ...provider, issuer: 'https://www.amazon.com', oauth: { stsProviderId: 'www.amazon.com', authorizationEndpoint: 'https://www.amazon.com/ap/oa', userInfoEndpoint: 'https://api.amazon.com/user/profile' } };
+    expect(suggestTrustPolicy({ ...claims, iss: 'https://www.amazon.com' }, dev, amazon)).toBeUndefined();
+    expect(suggestTrustPolicy(claims, dev, provider)).toBeDefined();
+  });
+
   it('uses the claims, not the configuration: a token from another issuer gets that issuer', () => {
     const suggestion = suggestTrustPolicy({ ...claims, iss: 'https://login.other.example/' }, dev, provider);
     expect(suggestion?.federatedPrincipal).toBe('arn:aws:iam::123456789012:oidc-provider/login.other.example');

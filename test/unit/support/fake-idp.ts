@@ -2,7 +2,7 @@
  * An OpenID Provider in memory: a fetch function answering discovery and token requests, and a
  * stand-in for the browser's web auth flow. Tests bend any part of it to attack the client.
  */
-import { generateKeyPairSync, createSign } from 'node:crypto';
+import { createSign, generateKeyPairSync } from 'node:crypto';
 
 export const issuer = 'https://idp.example.com';
 export const clientId = 'client-123';
@@ -12,8 +12,8 @@ const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 20
 /** A key the IdP does not publish: what a forger signs with. */
 const { privateKey: attackerKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
-/** The IdP's published keys (`jwks_uri`). */
-export const jwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' }] };
+/** The IdP's key set, as its jwks_uri serves it. */
+export const publicJwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' }] };
 
 const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 
@@ -41,6 +41,10 @@ export interface FakeIdpOptions {
   redirect?: (url: URL) => string;
   /** Makes the whole IdP unreachable. */
   down?: boolean;
+  /** Replaces the key set at jwks_uri. */
+  jwks?: Record<string, unknown>;
+  /** The answer of `${issuer}/userinfo` for OAuth 2.0 access tokens. */
+  userInfo?: { status: number; body: Record<string, unknown> };
 }
 
 /** Builds the fake; `requests` records every request for assertions. */
@@ -72,6 +76,14 @@ export function fakeIdp(options: FakeIdpOptions = {}) {
         options.discoveryStatus ?? 200,
       );
     }
+    if (href === `${issuer}/jwks`) {
+      if (options.jwksDown) throw new TypeError('Failed to fetch');
+      return json(options.jwks ?? publicJwks);
+    }
+    if (href === `${issuer}/userinfo`) {
+      const answer = options.userInfo ?? { status: 200, body: { user_id: 'amzn1.account.user1', email: 'user1@example.com', name: 'User One' } };
+      return json(answer.body, answer.status);
+    }
     if (href === `${issuer}/token`) {
       if (options.tokenResponse) return json(options.tokenResponse.body, options.tokenResponse.status);
       const nonce = lastAuthorization?.get('nonce') ?? '';
@@ -85,10 +97,6 @@ export function fakeIdp(options: FakeIdpOptions = {}) {
       });
     }
     if (href === `${issuer}/revoke`) return new Response(null, { status: 200 });
-    if (href === `${issuer}/jwks`) {
-      if (options.jwksDown) throw new TypeError('Failed to fetch');
-      return json(jwks);
-    }
     return json({ error: 'not_found' }, 404);
   };
 
@@ -97,8 +105,24 @@ export function fakeIdp(options: FakeIdpOptions = {}) {
     const authorization = new URL(url);
     lastAuthorization = authorization.searchParams;
     const back = new URL(authorization.searchParams.get('redirect_uri') ?? redirectUri);
-    back.searchParams.set('code', 'code-1');
     const state = authorization.searchParams.get('state');
+    const responseType = authorization.searchParams.get('response_type');
+    if (responseType === 'id_token' || responseType === 'token') {
+      // Implicit and access-token responses come back in the fragment.
+      const fragment = new URLSearchParams();
+      if (responseType === 'id_token') {
+        const nonce = authorization.searchParams.get('nonce') ?? '';
+        fragment.set('id_token', signJwt(options.claims?.(nonce) ?? { iss: issuer, aud: clientId, sub: 'user-1', iat: now, exp: now + 3600, nonce }, options.idTokenHeader));
+      } else {
+        fragment.set('access_token', 'oauth-access-1');
+        fragment.set('token_type', 'bearer');
+        fragment.set('expires_in', '3600');
+      }
+      if (state) fragment.set('state', state);
+      back.hash = fragment.toString();
+      return options.redirect ? options.redirect(back) : back.href;
+    }
+    back.searchParams.set('code', 'code-1');
     if (state) back.searchParams.set('state', state);
     return options.redirect ? options.redirect(back) : back.href;
   };

@@ -14,6 +14,16 @@ module.exports = tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      // Claims and errors come from IdPs and STS: they are rendered as text, never parsed as HTML.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render untrusted text as text; see SECURITY.md.' },
+        { selector: "AssignmentExpression > MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'Render untrusted text as text; see SECURITY.md.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Render untrusted text as text; see SECURITY.md.' },
+      ],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
     },
   },
   {

@@ -40,6 +40,7 @@ module.exports = (_env, argv) => ({
     background: './src/background.ts',
     popup: './popup/popup.tsx',
     options: './popup/options.tsx',
+    diagnostics: './popup/diagnostics.tsx',
     offscreen: './popup/offscreen.ts',
   },
   output: {

@@ -5,7 +5,9 @@
 import type { ProfileView } from '../src/state/popup-view';
 import { ConsoleButton } from './ConsoleButton';
 import { CopyControls } from './CopyControls';
+import { ProfileDetailsLink } from './ProfileDetailsLink';
 import { ProfileStatus } from './ProfileStatus';
+import { ProfileTag } from './ProfileTag';
 import { RefreshProfileButton } from './RefreshProfileButton';
 
 /** Props of {@link ProfileCard}; its actions come from `PopupActionsContext`. */
@@ -21,6 +23,7 @@ export function ProfileCard({ view }: ProfileCardProps) {
     <article class="profile" aria-labelledby={titleId} data-profile={profile.id}>
       <header>
         <h3 id={titleId}>{profile.name}</h3>
+        <ProfileTag profile={profile} />
         <p class="meta">
           <span title="AWS account">{profile.accountId}</span> · <span title={profile.roleArn}>{profile.roleName}</span> · <span title="Region">{profile.region}</span>
         </p>
@@ -31,6 +34,7 @@ export function ProfileCard({ view }: ProfileCardProps) {
         <CopyControls view={view} />
         <ConsoleButton view={view} />
         <RefreshProfileButton view={view} />
+        <ProfileDetailsLink profileId={profile.id} />
       </div>
     </article>
   );

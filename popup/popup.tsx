@@ -3,13 +3,13 @@
  * browser's permission prompt.
  */
 import { render } from 'preact';
+import { useEffect } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { redirectUri } from '../src/adapters/identity';
-import { requestHostPermission, hasHostPermission } from '../src/adapters/permissions';
+import { hasOrigins, requestOrigins } from '../src/adapters/host-permissions';
 import { savePreferences } from '../src/adapters/preferences';
 import { request } from '../src/adapters/runtime';
 import { consoleEndpoints } from '../src/console/console-endpoints';
-import { hostPermissionFor } from '../src/console/signin-hosts';
 import { ErrorCodes, ExtensionError } from '../src/errors';
 import type { CopyFormat } from '../src/format';
 import { formatCredentials } from '../src/format';
@@ -35,7 +35,7 @@ async function openConsole(view: ProfileView): Promise<void> {
   const { federation } = consoleEndpoints(view.profile);
   const host = new URL(federation).hostname;
   // First thing in the click: the browser shows its prompt only while the click is fresh.
-  const granted = await requestHostPermission(hostPermissionFor(federation)).catch(() => false);
+  const granted = await requestOrigins([federation]).catch(() => false);
   if (!granted) {
     throw new ExtensionError(ErrorCodes.consoleNoAccess, `Access to ${host} was not granted, so the console cannot be opened.`, {
       hint: 'Click Open console again and allow access when the browser asks.',
@@ -51,13 +51,15 @@ async function consoleAccess(view: ProfileView) {
   } catch {
     return undefined;
   }
-  return { host: new URL(federation).hostname, granted: await hasHostPermission(hostPermissionFor(federation)) };
+  return { host: new URL(federation).hostname, granted: await hasOrigins([federation]) };
 }
 
 const refreshNow = (profileIds?: string[]) => request('refreshNow', profileIds ? { profileIds } : {});
 
 function Popup() {
   const view = usePopupView();
+  // Wakes a stopped background, which settles a sign-in its predecessor left busy.
+  useEffect(() => void request('resume', {}).catch(() => undefined), []);
   const preferences = usePreferences();
   const actions: PopupActions = {
     lastFormat: preferences.lastFormat,

@@ -2,37 +2,44 @@
  * The background service worker: the composition root. It wires adapters to logic and registers
  * listeners at the top level, as Manifest V3 requires for a worker that may wake up at any time.
  */
-import { restrictSessionStorage, readConfiguration, sessionStore } from './adapters/storage';
-import { launchWebAuthFlow, redirectUri } from './adapters/identity';
+import { restrictSessionStorage, readConfiguration, readSessionItems, sessionStore } from './adapters/storage';
 import { createBackgroundRefresh } from './adapters/background-refresh';
 import { listenForMessages } from './adapters/runtime';
 import { clearClipboardLater, writeClipboard } from './adapters/clipboard';
 import { onCommand, openPopup } from './adapters/commands';
-import { hasHostPermission } from './adapters/permissions';
+import { hasOrigins } from './adapters/host-permissions';
 import { loadPreferences } from './adapters/preferences';
 import { openTab } from './adapters/tabs';
+import { configurationHandlers, registerConfigurationLifecycle, signInRememberingRoles } from './configuration-handlers';
 import { createConsoleOpener } from './console/open-console';
 import { ErrorCodes, ExtensionError } from './errors';
+import { revokeRefreshToken } from './oidc/revoke-refresh-token';
 import { createDefaultProfileCopier } from './state/copy-default-profile';
 import { clipboardClearChoices } from './state/preferences';
-import { signInWithProvider } from './oidc/sign-in';
 import { deriveSessionName } from './session-name';
 import { createSignInService } from './state/sign-in-service';
+import { recoverInterrupted } from './state/recover-interrupted';
 import { assumeRoleWithWebIdentity } from './sts/assume-role';
+
+// Before anything else: whatever this worker's predecessor left busy was interrupted.
+const startedAt = Date.now();
+const ready = readSessionItems().then((items) => recoverInterrupted(items, sessionStore, startedAt, Date.now())).catch(() => 0);
 
 const service = createSignInService({
   readConfiguration,
   store: sessionStore,
-  signIn: (provider, interactive) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: redirectUri() }, interactive),
+  signIn: signInRememberingRoles,
   assumeRole: assumeRoleWithWebIdentity,
   deriveSessionName,
   now: Date.now,
+  ready,
+  revokeRefreshToken: (provider, refreshToken) => revokeRefreshToken(provider, refreshToken),
 });
 
 const openConsole = createConsoleOpener({
   readConfiguration,
   store: sessionStore,
-  hasHostPermission,
+  hasOrigins,
   fetch: (url, init) => fetch(url, init),
   openTab,
   now: Date.now,
@@ -55,6 +62,10 @@ listenForMessages({
     await service.signOut(providerId);
     return null;
   },
+  resume: async () => {
+    await ready;
+    return null;
+  },
   openConsole: async ({ profileId }) => {
     await openConsole(String(profileId));
     return null;
@@ -66,7 +77,9 @@ listenForMessages({
     await clearClipboardLater(afterSeconds);
     return null;
   },
+  ...configurationHandlers,
 });
+registerConfigurationLifecycle();
 
 // Nothing to copy (signed out, expired): the popup shows why and offers to sign in.
 onCommand('copy-default-profile', () => void copyDefaultProfile().catch(() => openPopup()));

@@ -10,14 +10,13 @@ import type { ProfileCredentials } from '../state/types';
 import { consoleEndpoints } from './console-endpoints';
 import type { ConsoleSignInInput } from './console-sign-in';
 import { consoleSignInUrl } from './console-sign-in';
-import { hostPermissionFor } from './signin-hosts';
 
 /** The boundaries console sign-in goes through. */
 export interface ConsoleOpenerDeps {
   readConfiguration(): Promise<Configuration>;
   store: Pick<SessionStore, 'get'>;
-  /** True when the extension holds the host permission (a match pattern). */
-  hasHostPermission(pattern: string): Promise<boolean>;
+  /** True when the extension holds the host permission for every URL's host. */
+  hasOrigins(urls: readonly string[]): Promise<boolean>;
   fetch: ConsoleSignInInput['fetch'];
   openTab(url: string): Promise<void>;
   now(): number;
@@ -36,8 +35,7 @@ export function createConsoleOpener(deps: ConsoleOpenerDeps): (profileId: string
       throw new ExtensionError(ErrorCodes.notSignedIn, `${profile.name} has no credentials yet.`, { hint: 'Sign in first, then open the console.' });
     }
     const { federation } = consoleEndpoints(profile);
-    const pattern = hostPermissionFor(federation);
-    if (!(await deps.hasHostPermission(pattern))) {
+    if (!(await deps.hasOrigins([federation]))) {
       throw new ExtensionError(ErrorCodes.consoleNoAccess, `The extension may not reach ${new URL(federation).hostname} yet, so the console cannot be opened.`, {
         hint: 'Click Open console and allow access when the browser asks.',
       });

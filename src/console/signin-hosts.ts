@@ -1,6 +1,6 @@
 /**
  * The hosts the extension may ask to reach for console sign-in. The manifest's
- * `optional_host_permissions` lists exactly these (a unit test holds the two together), so a
+ * `optional_host_permissions` lists each of these (a unit test holds the two together), so a
  * configured `signinEndpoint` must lie on one of them or the browser could never grant access.
  */
 import { checkEndpointUrl } from '../config/field-checks';
@@ -40,10 +40,4 @@ export function checkSigninEndpoint(value: string): string | undefined {
 /** Checks a profile's `consoleDestination`: an https URL (http only on loopback). */
 export function checkConsoleDestination(value: string): string | undefined {
   return checkEndpointUrl(value);
-}
-
-/** The match pattern to request for an endpoint: its scheme and host, any port and path. */
-export function hostPermissionFor(endpoint: string): string {
-  const url = new URL(endpoint);
-  return `${url.protocol}//${url.hostname}/*`;
 }

@@ -1,14 +1,14 @@
 /**
  * A fresh ID token from a refresh token, without the user: the refresh token grant, with the
- * same checks of the new ID token (issuer, audience, expiry) as at sign-in, and the subject
- * compared with the one who signed in.
+ * same checks of the new ID token (issuer, audience, expiry, and the signature against the keys
+ * the IdP publishes) as at sign-in, and the subject compared with the one who signed in.
  * @see https://openid.net/specs/openid-connect-core-1_0.html#RefreshTokens
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
  */
 import * as oauth from 'oauth4webapi';
 import type { Provider } from '../config/types';
 import { ErrorCodes, ExtensionError } from '../errors';
-import { tokenResponseError } from './oidc-errors';
+import { signatureError, tokenResponseError } from './oidc-errors';
 import { discover, requestOptions } from './sign-in';
 import type { SignInDeps } from './sign-in';
 
@@ -34,8 +34,9 @@ export async function refreshIdToken(provider: Provider, refreshToken: string, d
   const as = await discover(provider, options);
   const client: oauth.Client = { client_id: provider.clientId };
   let tokens: oauth.TokenEndpointResponse;
+  let response: Response;
   try {
-    const response = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), refreshToken, options);
+    response = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), refreshToken, options);
     tokens = await oauth.processRefreshTokenResponse(as, client, response);
   } catch (error) {
     throw tokenResponseError(provider, error);
@@ -45,6 +46,12 @@ export async function refreshIdToken(provider: Provider, refreshToken: string, d
     throw new ExtensionError(ErrorCodes.idTokenInvalid, `${provider.name} renewed the sign-in but returned no ID token.`, {
       hint: 'AWS needs an ID token: allow the "openid" scope on refresh at the identity provider, or choose silent sign-in as this provider\'s renewal.',
     });
+  }
+  try {
+    // A renewed token goes to STS like the first one, so it passes the same signature check.
+    await oauth.validateApplicationLevelSignature(as, response, options);
+  } catch (error) {
+    throw signatureError(provider, error);
   }
   const result: RefreshedTokens = { idToken: tokens.id_token, idTokenExpiresAt: claims.exp * 1000, subject: claims.sub };
   if (tokens.refresh_token) result.refreshToken = tokens.refresh_token;

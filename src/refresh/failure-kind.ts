@@ -21,6 +21,8 @@ const byCode: Partial<Record<ErrorCode, FailureKind>> = {
   [ErrorCodes.discoveryFailed]: 'transient',
   [ErrorCodes.stsThrottled]: 'transient',
   [ErrorCodes.stsUnreachable]: 'transient',
+  [ErrorCodes.stsUnavailable]: 'transient',
+  [ErrorCodes.interrupted]: 'transient',
   [ErrorCodes.stsIdpCommunication]: 'transient',
   [ErrorCodes.credentialsExpired]: 'transient',
   [ErrorCodes.internal]: 'transient',

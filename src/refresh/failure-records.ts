@@ -23,13 +23,20 @@ export function profileError(error: unknown, deps: Pick<RefreshDeps, 'formatCloc
   return { ...shown, hint };
 }
 
+/** A profile and what went wrong for it. */
+export interface ProfileFailure {
+  profile: Profile;
+  error: unknown;
+}
+
 /**
- * Records one failure for the given profiles of one sign-in. Transient failures share one retry
- * time (the next attempt renews the token once for all of them); others halt automatic refresh
- * of these profiles until the next sign-in or "Refresh now". A failure that needs the user is
- * the provider's to show, so the profiles are left as they are.
+ * Records failures of one kind for profiles of one sign-in, each with its own error. Transient
+ * failures share one retry time (the next attempt renews the token once for all of them); others
+ * halt automatic refresh of these profiles until the next sign-in or "Refresh now". A failure
+ * that needs the user is the provider's to show, so the profiles are left as they are.
  */
-export async function recordFailures(deps: RefreshDeps, profiles: Profile[], session: ProviderSession, error: unknown, kind: FailureKind): Promise<void> {
+export async function recordFailures(deps: RefreshDeps, failures: ProfileFailure[], session: ProviderSession, kind: FailureKind): Promise<void> {
+  const profiles = failures.map((failure) => failure.profile);
   if (kind === 'user-needed' || profiles.length === 0) return;
   const now = deps.now();
   const previous = await Promise.all(profiles.map((profile) => deps.store.get<RetryRecord>(retryKey(profile.id))));
@@ -38,7 +45,7 @@ export async function recordFailures(deps: RefreshDeps, profiles: Profile[], ses
   const transient = kind === 'transient' || kind === 'token-expired';
   const retryAt = transient ? now + retryDelayMs(attempt, deps.random) : undefined;
   const items: Record<string, unknown> = {};
-  for (const profile of profiles) {
+  for (const { profile, error } of failures) {
     const record: RetryRecord = retryAt === undefined ? { signedInAt: session.signedInAt, attempt, halted: true } : { signedInAt: session.signedInAt, attempt, retryAt };
     const credentials = await deps.store.get<ProfileCredentials>(credentialsKey(profile.id));
     const status: ActivityStatus = { state: 'error', error: profileError(error, deps, retryAt, credentials), updatedAt: now };

@@ -13,6 +13,7 @@ import { mapWithConcurrency } from '../util/map-with-concurrency';
 import { failureKind } from './failure-kind';
 import type { FailureKind } from './failure-kind';
 import { recordFailures } from './failure-records';
+import type { ProfileFailure } from './failure-records';
 import type { RefreshDeps } from './refresh-deps';
 import { retryKey } from './refresh-records';
 import { obtainIdToken } from './obtain-id-token';
@@ -64,7 +65,7 @@ export function createProviderRefresher(deps: RefreshDeps) {
     const obtained = await token(provider, config, settings, manual);
     if (!obtained.ok) {
       if (obtained.stale) return profiles.map((profile) => outcome(profile, 'skipped'));
-      if (obtained.session) await recordFailures(deps, profiles, obtained.session, obtained.error, obtained.kind);
+      if (obtained.session) await recordFailures(deps, profiles.map((profile) => ({ profile, error: obtained.error })), obtained.session, obtained.kind);
       return profiles.map((profile) => outcome(profile, 'failed'));
     }
     let results = await assumeAll(profiles, provider, obtained.session);
@@ -80,15 +81,13 @@ export function createProviderRefresher(deps: RefreshDeps) {
         : again.map(() => (renewed.stale ? { ok: false, stale: true } : { ok: false, error: renewed.error, kind: renewed.kind }));
       results = results.map((result, index) => retried[again.indexOf(profiles[index] as Profile)] ?? result);
     }
-    const failed = new Map<FailureKind, { profiles: Profile[]; error: unknown }>();
+    const failed = new Map<FailureKind, ProfileFailure[]>();
     profiles.forEach((profile, index) => {
       const result = results[index];
       if (!result || result.ok || result.stale) return;
-      const group = failed.get(result.kind) ?? { profiles: [], error: result.error };
-      group.profiles.push(profile);
-      failed.set(result.kind, group);
+      failed.set(result.kind, [...(failed.get(result.kind) ?? []), { profile, error: result.error }]);
     });
-    for (const [kind, group] of failed) await recordFailures(deps, group.profiles, obtained.session, group.error, kind);
+    for (const [kind, group] of failed) await recordFailures(deps, group, obtained.session, kind);
     return profiles.map((profile, index) => {
       const result = results[index];
       return outcome(profile, result?.ok ? 'refreshed' : result?.stale ? 'skipped' : 'failed');

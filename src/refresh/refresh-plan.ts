@@ -4,9 +4,11 @@
  * worker stopped at any moment picks the schedule up again from storage.
  */
 import type { Configuration, Profile } from '../config/types';
+import { ErrorCodes } from '../errors';
 import type { RefreshSettings } from '../settings/refresh-settings';
 import { credentialsKey } from '../state/keys';
 import type { ProfileCredentials } from '../state/types';
+import { retryBaseMs } from './backoff';
 import { failureKindOfCode } from './failure-kind';
 import { renewalBlocked, sessionReader } from './session-reader';
 import type { SessionReader } from './session-reader';
@@ -30,19 +32,26 @@ export interface RefreshPlan {
 
 /** When a pinned profile is due for automatic refresh, or `undefined` when it is not refreshed. */
 export function dueAt(profile: Profile, session: SessionReader, marginMs: number, now: number): number | undefined {
-  if (!profile.pinned || !session.providerSession(profile.providerId)) return undefined;
+  const signedIn = session.providerSession(profile.providerId);
+  if (!profile.pinned || !signedIn) return undefined;
   if (renewalBlocked(session.renewal(profile.providerId))) return undefined;
   const retry = session.retry(profile);
   if (retry?.halted) return undefined;
   if (retry?.retryAt !== undefined) return retry.retryAt;
+  const status = session.status(profile.id);
+  // A sign-in is getting this profile's credentials right now; its outcome reshapes the schedule.
+  if (status?.state === 'busy') return undefined;
   const credentials = session.credentials(profile.id);
   if (credentials && credentials.expiration > now) {
     return Math.max(credentials.expiration - marginMs, credentials.issuedAt + minRefreshIntervalMs);
   }
-  const status = session.status(profile.id);
   // A profile STS refused at sign-in (trust policy, access denied) waits for a fix, not a retry.
   if (status?.state === 'error' && failureKindOfCode(status.error.code) === 'permanent') return undefined;
-  return now;
+  // A sign-in whose STS call failed after the SDK's own retries (5xx, throttling) was attempt one.
+  if (status?.state === 'error' && status.error.code !== ErrorCodes.credentialsExpired) return status.updatedAt + retryBaseMs;
+  if (status?.state === 'error') return now;
+  // Never had any: the sign-in that just began this session is about to get them.
+  return Math.max(now, signedIn.signedInAt + minRefreshIntervalMs);
 }
 
 const earliest = (times: number[]) => (times.length ? Math.min(...times) : undefined);

@@ -11,8 +11,10 @@ const handlers: Handlers = {
   },
   signOut: async () => null,
   refreshNow: async ({ profileIds }) => ({ refreshed: profileIds?.length ?? 0, failed: 0 }),
+  resume: async () => null,
   openConsole: async () => null,
   clearClipboardLater: async () => null,
+  testSignIn: async ({ providerId }) => ({ providerId, ok: true, steps: [] }),
 };
 
 /** A round trip through the same envelope the runtime carries. */

@@ -2,6 +2,7 @@
 import { createConsoleOpener } from '../../../src/console/open-console';
 import type { ConsoleOpenerDeps } from '../../../src/console/open-console';
 import { ErrorCodes } from '../../../src/errors';
+import { hostPermissionFor } from '../../../src/host-permission-pattern';
 import { sampleConfig, sampleCredentials } from '../support/fixtures';
 import { memorySessionStore } from '../support/memory-session-store';
 import { rejection } from '../support/rejection';
@@ -14,7 +15,7 @@ function setUp(granted: string[] = ['https://signin.aws.amazon.com/*']) {
   const deps: ConsoleOpenerDeps = {
     readConfiguration: async () => sampleConfig,
     store,
-    hasHostPermission: jest.fn(async (pattern: string) => granted.includes(pattern)),
+    hasOrigins: jest.fn(async (urls: readonly string[]) => urls.every((url) => granted.includes(hostPermissionFor(url)))),
     fetch: jest.fn(async () => new Response(JSON.stringify({ SigninToken: 'tok' }))),
     openTab: async (url) => void opened.push(url),
     now: () => now,
@@ -27,7 +28,7 @@ describe('createConsoleOpener', () => {
     const { store, opened, deps, open } = setUp();
     await store.set({ 'credentials/dev': sampleCredentials(now + 600_000) });
     await open('dev');
-    expect(deps.hasHostPermission).toHaveBeenCalledWith('https://signin.aws.amazon.com/*');
+    expect(deps.hasOrigins).toHaveBeenCalledWith(['https://signin.aws.amazon.com/federation']);
     expect(opened).toEqual(['https://signin.aws.amazon.com/federation?Action=login&Destination=https%3A%2F%2Fconsole.aws.amazon.com%2Fconsole%2Fhome%3Fregion%3Deu-west-1&SigninToken=tok']);
   });
 

@@ -44,6 +44,13 @@ describe('refreshIdToken', () => {
     expect(failureKind(error)).toBe('permanent');
   });
 
+  it('rejects a new ID token whose signature does not verify with the keys the IdP publishes', async () => {
+    const error = await rejection(refresh({ claims: claims(), forgedSignature: true }).promise);
+    expect(error.code).toBe(ErrorCodes.idTokenInvalid);
+    expect(error.message).toBe('Corp SSO returned an ID token that was rejected: its signature does not verify with the keys the provider publishes.');
+    expect(failureKind(error)).toBe('permanent');
+  });
+
   it('says a refused refresh token needs the user (invalid_grant)', async () => {
     const error = await rejection(refresh({ tokenResponse: { status: 400, body: { error: 'invalid_grant', error_description: 'grant request is invalid' } } }).promise);
     expect(error.code).toBe(ErrorCodes.tokenRequestFailed);

@@ -217,3 +217,21 @@ describe('popup App with many profiles', () => {
     expect(screen.queryByRole('searchbox')).toBeNull();
   });
 });
+
+describe('profile tag', () => {
+  it('shows the account alias, the colour and roles from the token, only where set', () => {
+    const config = validateConfiguration(undefined, {
+      providers: [{ id: 'corp', name: 'Corp SSO', issuer: 'https://idp.example.com', clientId: 'abc' }],
+      profiles: [
+        { id: 'prod', name: 'Prod', provider: 'corp', roleArn: 'arn:aws:iam::123456789012:role/Admin', alias: 'prod-eu', color: '#d13212' },
+        { id: 'plain', name: 'Plain', provider: 'corp', roleArn: 'arn:aws:iam::123456789012:role/Dev' },
+      ],
+    });
+    renderApp({}, { view: buildPopupView({ ...config, profiles: [...config.profiles, { ...config.profiles[1]!, id: 'claimed', name: 'Claimed', fromToken: true }] }, {}, now) });
+    const prod = screen.getByRole('article', { name: 'Prod' });
+    expect(within(prod).getByTestId('profile-tag')).toHaveTextContent('prod-eu');
+    expect(within(prod).getByTestId('profile-tag').querySelector('.swatch')).toHaveStyle({ background: '#d13212' });
+    expect(within(screen.getByRole('article', { name: 'Plain' })).queryByTestId('profile-tag')).toBeNull();
+    expect(within(screen.getByRole('article', { name: 'Claimed' })).getByTestId('profile-tag')).toHaveTextContent('from sign-in');
+  });
+});

@@ -132,7 +132,7 @@ describe('a simulated browsing day', () => {
       }
 
       if (process.env.WIC_SIM_TIMELINE) {
-        for (const idp of [corp, lab]) console.log(idp.issuer, idp.requests.filter((r) => r.kind !== 'discovery').map((r) => `${clock(r.at)} ${r.kind}${r.grant ? `:${r.grant}` : ''}${r.interactive ? ':interactive' : ''} ${r.outcome}`).join('\n'));
+        for (const idp of [corp, lab]) console.log(idp.issuer, idp.requests.filter((r) => r.kind !== 'discovery' && r.kind !== 'keys').map((r) => `${clock(r.at)} ${r.kind}${r.grant ? `:${r.grant}` : ''}${r.interactive ? ':interactive' : ''} ${r.outcome}`).join('\n'));
         console.log(sts.log.map((c) => `${clock(c.at)} ${c.profileRole.split('/')[1]} ${c.outcome}`).join('\n'));
       }
       expect(browser.errors).toEqual([]);
@@ -170,7 +170,7 @@ describe('a simulated browsing day', () => {
         }
         return Math.max(...counts.values());
       };
-      const renewals = [corp, lab].flatMap((idp) => idp.requests.filter((request) => request.kind !== 'discovery').map((request) => ({ ...request, idp: idp.issuer })));
+      const renewals = [corp, lab].flatMap((idp) => idp.requests.filter((request) => request.kind === 'token' || request.kind === 'authorize').map((request) => ({ ...request, idp: idp.issuer })));
       const maxRenewals = perHour(renewals, (request) => request.idp);
       const maxStsHttp = perHour(sts.log, (call) => call.profileRole);
       expect(maxRenewals).toBeLessThanOrEqual(renewalsPerProviderHour);

@@ -60,8 +60,9 @@ describe('failureKind', () => {
 
   it('retries an STS server error', async () => {
     const error = await stsFailure(stsError('InternalFailure', 'Internal failure', 500));
-    expect(error.code).toBe(ErrorCodes.stsFailed);
+    expect(error.code).toBe(ErrorCodes.stsUnavailable);
     expect(failureKind(error)).toBe('transient');
+    expect(failureKindOfCode(ErrorCodes.interrupted)).toBe('transient');
   }, 30_000);
 
   it('retries what it cannot name rather than give up', () => {

@@ -67,6 +67,21 @@ describe('planRefresh', () => {
     expect(ids(plan({ 'credentials/ops': sampleCredentials(now + 50 * min), 'profile-status/dev': refused }).due)).toEqual([]);
   });
 
+  it('leaves a profile to the sign-in getting its credentials, and retries one whose sign-in STS failed on its side only after the first backoff step', () => {
+    const credentials = { 'credentials/ops': sampleCredentials(now + 50 * min) };
+    const busy = { state: 'busy', step: 'Getting AWS credentials', updatedAt: now - 1_000 };
+    expect(plan({ ...credentials, 'profile-status/dev': busy })).toMatchObject({ due: [], nextWakeActive: now + 45 * min });
+    const unavailable = { state: 'error', error: { code: 'STS_UNAVAILABLE', message: 'STS failed with HTTP 503' }, updatedAt: now - 10_000 };
+    expect(plan({ ...credentials, 'profile-status/dev': unavailable })).toMatchObject({ due: [], nextWakeActive: now + 20_000 });
+    expect(ids(plan({ ...credentials, 'profile-status/dev': unavailable }, now + 20_000).due)).toEqual(['dev']);
+    // Right after a sign-in, a profile without credentials or status is the sign-in's to serve.
+    const justSignedIn = { 'provider-session/corp': { ...signedIn['provider-session/corp'], signedInAt: now - 1_000 } };
+    expect(plan({ ...credentials, ...justSignedIn })).toMatchObject({ due: [], nextWakeActive: now + 59_000 });
+    // Credentials the schedule removed at expiry are wanted again at once.
+    const expired = { state: 'error', error: { code: 'CREDENTIALS_EXPIRED', message: 'These credentials expired at 09:00.' }, updatedAt: now - 10_000 };
+    expect(ids(plan({ ...credentials, 'profile-status/dev': expired }).due)).toEqual(['dev']);
+  });
+
   it('plans nothing for a provider that is not signed in', () => {
     const result = planRefresh(config, defaultSettings, { 'credentials/dev': sampleCredentials(now + 40 * min) }, now);
     expect(result.due).toEqual([]);

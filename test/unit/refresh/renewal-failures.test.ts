@@ -16,7 +16,7 @@ import { stsError } from '../support/sts-stand-in';
 const at = (hours: number, minutes = 0) => Date.UTC(2030, 0, 7, hours, minutes);
 const clock = (time: number) => new Date(time).toISOString().slice(11, 16);
 const credentials = (browser: SimulatedBrowser, id: string) => browser.session.get(`credentials/${id}`) as ProfileCredentials | undefined;
-const idpCalls = (idp: SimulatedIdp) => idp.requests.filter((request) => request.kind !== 'discovery').map((request) => `${clock(request.at)} ${request.kind}${request.grant ? `:${request.grant}` : ''} ${request.outcome}`);
+const idpCalls = (idp: SimulatedIdp) => idp.requests.filter((request) => request.kind === 'token' || request.kind === 'authorize').map((request) => `${clock(request.at)} ${request.kind}${request.grant ? `:${request.grant}` : ''} ${request.outcome}`);
 
 /** STS answers per role may be replaced by a test. */
 const stsAnswers = new Map<string, () => ReturnType<typeof stsError> | undefined>();
@@ -124,6 +124,32 @@ describe('when an answer is lost or refused', () => {
     expect(idpCalls(corp).slice(2)).toEqual(['08:20 token:refresh_token ok', '08:20 token:refresh_token ok']);
     expect(credentials(browser, 'dev')?.expiration).toBe(at(9, 20));
     expect(browser.session.get('profile-status/dev')).toMatchObject({ state: 'idle' });
+  });
+
+  it('shows each profile its own STS failure, while the profiles are retried together', async () => {
+    const { browser } = world(sts.endpoint);
+    await signIn(browser, 'corp');
+    stsAnswers.set('Dev', () => stsError('Throttling', 'Rate exceeded', 400));
+    stsAnswers.set('Ops', () => stsError('ServiceUnavailable', 'Service is unavailable', 503));
+    await runUntil(browser, at(8, 55));
+    expect(browser.session.get('profile-status/dev')).toMatchObject({ error: { code: ErrorCodes.stsThrottled } });
+    expect(browser.session.get('profile-status/ops')).toMatchObject({ error: { code: ErrorCodes.stsUnavailable, message: expect.stringContaining('HTTP 503 (ServiceUnavailable)') } });
+    expect(browser.session.get('refresh-retry/ops')).toEqual(browser.session.get('refresh-retry/dev'));
+  });
+
+  it('takes an STS failure at sign-in as the first attempt: the retry comes after the first backoff step, not at once', async () => {
+    const { browser } = world(sts.endpoint);
+    stsAnswers.set('Ops', () => stsError('ServiceUnavailable', 'Service is unavailable', 503));
+    await signIn(browser, 'corp');
+    const opsCalls = () => sts.log.filter((call) => call.profileRole.endsWith('/Ops')).length;
+    const atSignIn = opsCalls();
+    expect(browser.session.get('profile-status/ops')).toMatchObject({ state: 'error', error: { code: ErrorCodes.stsUnavailable } });
+    stsAnswers.clear();
+    await runUntil(browser, at(8) + 29_000);
+    expect(opsCalls()).toBe(atSignIn);
+    await runUntil(browser, at(8) + 31_000);
+    expect(credentials(browser, 'ops')?.expiration).toBe(at(9) + 30_000);
+    expect(browser.session.get('profile-status/ops')).toMatchObject({ state: 'idle' });
   });
 
   it('stops refreshing a role STS refuses, keeps the others, and tries it again on Refresh now', async () => {

@@ -1,15 +1,16 @@
 /**
- * An OpenID Provider that lives on the test's clock: discovery and a token endpoint (code and
+ * An OpenID Provider that lives on the test's clock: discovery, its signing keys, a token endpoint (code and
  * refresh token grants, refresh tokens rotated and a reused one ending its grant, as
  * oidc-provider does), the browser's web auth flow with an IdP session (interactive or
  * `prompt=none`), outages, and a log of every request for assertions.
  */
-import { signJwt } from './fake-idp';
+import { publicJwks, signJwt } from './fake-idp';
 
 /** One request the IdP saw. */
 export interface IdpRequest {
   at: number;
-  kind: 'discovery' | 'authorize' | 'token';
+  /** `keys`: the key set at jwks_uri, fetched to check ID token signatures. */
+  kind: 'discovery' | 'keys' | 'authorize' | 'token';
   grant?: 'authorization_code' | 'refresh_token';
   interactive?: boolean;
   /** How it ended: tokens issued, the user needed, refused, or the IdP unreachable. */
@@ -100,7 +101,8 @@ export function simulatedIdp(options: SimulatedIdpOptions) {
   const fetch = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const href = String(url instanceof Request ? url.url : url);
     const discovery = href === `${issuer}/.well-known/openid-configuration`;
-    const entry: IdpRequest = { at: now(), kind: discovery ? 'discovery' : 'token', outcome: 'ok' };
+    const keys = href === `${issuer}/jwks`;
+    const entry: IdpRequest = { at: now(), kind: discovery ? 'discovery' : keys ? 'keys' : 'token', outcome: 'ok' };
     if (!up) {
       requests.push({ ...entry, outcome: 'down' });
       throw new TypeError('Failed to fetch');
@@ -116,6 +118,10 @@ export function simulatedIdp(options: SimulatedIdpOptions) {
         id_token_signing_alg_values_supported: ['RS256'],
         code_challenge_methods_supported: ['S256'],
       });
+    }
+    if (keys) {
+      requests.push(entry);
+      return json(publicJwks);
     }
     if (href !== `${issuer}/token`) return json({ error: 'not_found' }, 404);
     inFlight += 1;

@@ -2,6 +2,7 @@
 const path = require('node:path');
 const CopyPlugin = require('copy-webpack-plugin');
 const webpack = require('webpack');
+const { BundleStatsPlugin } = require('./build/bundle-stats-plugin');
 
 module.exports = (_env, argv) => ({
   mode: argv.mode ?? 'production',
@@ -43,6 +44,10 @@ module.exports = (_env, argv) => ({
     new webpack.NormalModuleReplacementPlugin(/@aws-sdk[\\/]xml-builder[\\/]dist-es[\\/]xml-parser\.browser\.js$/, (resource) => {
       if (resource.createData?.resource) resource.createData.resource = resource.createData.resource.replace(/xml-parser\.browser\.js$/, 'xml-parser.js');
     }),
+    // STS is called unsigned and has no event streams: the SDK's signers and event-stream code
+    // stay out of the worker (src/sts/sdk-parts-left-out.ts says why and fails loudly if used).
+    new webpack.NormalModuleReplacementPlugin(/^(@smithy\/signature-v4|@aws-sdk\/signature-v4-multi-region|@smithy\/core\/event-streams)$/, path.resolve(__dirname, 'src/sts/sdk-parts-left-out.ts')),
+    new BundleStatsPlugin(path.resolve(__dirname, 'dist/bundle-stats.json')),
     new CopyPlugin({
       patterns: [
         { from: 'manifest.json' },

@@ -2,7 +2,7 @@
  * The popup's entry point: wires the App to storage, the background and the clipboard.
  */
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
+import { browser } from '../src/adapters/browser-api';
 import { redirectUri } from '../src/adapters/identity';
 import { request } from '../src/adapters/runtime';
 import { formatCredentials } from '../src/format';

@@ -1,7 +1,7 @@
 /**
  * The browser's identity API: the redirect URI to register with IdPs, and the web auth flow.
  */
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 
 /** `https://<extension-id>.chromiumapp.org/` in Chromium; what users register with their IdP. */
 export function redirectUri(): string {

@@ -8,7 +8,7 @@ import { request } from '../src/adapters/runtime';
 import { formatCredentials } from '../src/format';
 import type { ProfileView } from '../src/state/popup-view';
 import { App } from './App';
-import { usePopupView } from './use-popup-view';
+import { startPopupView, usePopupView } from './use-popup-view';
 
 async function copyBash(view: ProfileView): Promise<void> {
   if (view.state.kind !== 'valid') return;
@@ -31,4 +31,5 @@ function Popup() {
 }
 
 const root = document.getElementById('root');
-if (root) render(<Popup />, root);
+// One render, with the profiles: storage is read before it (see use-popup-view.ts).
+if (root) void startPopupView().finally(() => render(<Popup />, root));

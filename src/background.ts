@@ -25,6 +25,7 @@ listenForMessages({
     await service.signOut(providerId);
     return null;
   },
+  ping: async () => 'pong',
 });
 
 void restrictSessionStorage();

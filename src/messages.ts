@@ -11,6 +11,8 @@ export interface MessageMap {
   signIn: { request: { providerId: string }; response: { profiles: number; failed: number } };
   /** Forgets tokens and credentials of one provider, or of all when no id is given. */
   signOut: { request: { providerId?: string }; response: null };
+  /** Answers at once: wakes the background and tells the page it listens (the benchmark times it). */
+  ping: { request: Record<string, never>; response: 'pong' };
 }
 
 /** Names of the actions. */

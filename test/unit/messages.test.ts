@@ -10,6 +10,7 @@ const handlers: Handlers = {
     return { profiles: 2, failed: 0 };
   },
   signOut: async () => null,
+  ping: async () => 'pong',
 };
 
 /** A round trip through the same envelope the runtime carries. */
@@ -19,6 +20,7 @@ describe('messages', () => {
   it('carries a request to its handler and the result back', async () => {
     await expect(sendMessage(send, 'signIn', { providerId: 'corp' })).resolves.toEqual({ profiles: 2, failed: 0 });
     await expect(sendMessage(send, 'signOut', {})).resolves.toBeNull();
+    await expect(sendMessage(send, 'ping', {})).resolves.toBe('pong');
   });
 
   it('rethrows the handler error on the caller side with code and hint', async () => {

@@ -1,8 +1,8 @@
 // One build for the extension: each entry is one page or worker, written to dist/chrome.
 const path = require('node:path');
+const { BundleStatsPlugin } = require('./build/bundle-stats-plugin');
 const CopyPlugin = require('copy-webpack-plugin');
 const webpack = require('webpack');
-const { BundleStatsPlugin } = require('./build/bundle-stats-plugin');
 
 module.exports = (_env, argv) => ({
   mode: argv.mode ?? 'production',

@@ -20,12 +20,12 @@ const service = createSignInService({
 });
 
 listenForMessages({
+  ping: async () => 'pong',
   signIn: ({ providerId }) => service.signIn(providerId),
   signOut: async ({ providerId }) => {
     await service.signOut(providerId);
     return null;
   },
-  ping: async () => 'pong',
 });
 
 void restrictSessionStorage();

@@ -7,12 +7,12 @@ import type { UserFacingError } from './errors';
 
 /** Every action the background performs for a page: its request and its response. */
 export interface MessageMap {
+  /** Answers at once: wakes the background and tells the page it listens (the benchmark times it). */
+  ping: { request: Record<string, never>; response: 'pong' };
   /** Interactive sign-in with a provider, then credentials for each of its profiles. */
   signIn: { request: { providerId: string }; response: { profiles: number; failed: number } };
   /** Forgets tokens and credentials of one provider, or of all when no id is given. */
   signOut: { request: { providerId?: string }; response: null };
-  /** Answers at once: wakes the background and tells the page it listens (the benchmark times it). */
-  ping: { request: Record<string, never>; response: 'pong' };
 }
 
 /** Names of the actions. */

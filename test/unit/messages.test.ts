@@ -4,13 +4,13 @@ import type { Handlers, Message } from '../../src/messages';
 import { rejection } from './support/rejection';
 
 const handlers: Handlers = {
+  ping: async () => 'pong',
   signIn: async ({ providerId }) => {
     if (providerId === 'bad') throw new ExtensionError(ErrorCodes.loginCancelled, 'Sign-in was cancelled.', { hint: 'Click Sign in.' });
     if (providerId === 'boom') throw new Error('internal detail with a token eyJabc');
     return { profiles: 2, failed: 0 };
   },
   signOut: async () => null,
-  ping: async () => 'pong',
 };
 
 /** A round trip through the same envelope the runtime carries. */

@@ -13,7 +13,10 @@ interface StorageChange {
 type ChangeListener = (changes: Record<string, StorageChange>, area: string) => void;
 interface ChromeApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  storage: { onChanged: { addListener(listener: ChangeListener): void; removeListener(listener: ChangeListener): void } };
+  storage: {
+    session: { get(keys: string[]): Promise<Record<string, unknown>> };
+    onChanged: { addListener(listener: ChangeListener): void; removeListener(listener: ChangeListener): void };
+  };
 }
 /** The page's globals as the functions below use them. */
 type PageScope = typeof globalThis & { chrome: ChromeApi } & Record<string, unknown>;
@@ -29,12 +32,25 @@ export async function openControlPage(env: Environment): Promise<Page> {
   return env.openExtensionPage('manifest.json');
 }
 
+/** Rejects with "no <what> within <ms> ms" unless the promise settles sooner: a stuck run fails, it does not hang. */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** How long an action may take before the run counts as stuck. */
+const actionTimeoutMs = 180_000;
+
 /** Sends an action and returns the reply envelope as it came. */
 export async function sendAction(control: Page, action: string, payload: Record<string, unknown>): Promise<RawReply> {
-  return control.evaluate(
+  const reply = control.evaluate(
     ({ action, payload }) => (globalThis as PageScope).chrome.runtime.sendMessage({ action, payload }) as Promise<RawReply>,
     { action, payload },
   );
+  return withTimeout(reply, actionTimeoutMs, `answer to ${action}`);
 }
 
 /** Sends an action and returns its value, or throws with the background's error. */
@@ -47,26 +63,37 @@ export async function perform(control: Page, action: string, payload: Record<str
 let watches = 0;
 
 /**
- * Starts watching for new credentials of every given profile. Call it before the action that
- * stores them; the returned function resolves with the browser's wall-clock time (epoch ms)
- * at which the page saw the last of them arrive.
+ * Starts watching for new credentials (another access key id than now) of every given profile.
+ * Call it before the action that stores them; the returned function resolves with the browser's
+ * wall-clock time (epoch ms) at which the page saw the last of them arrive, and rejects naming
+ * the profiles still waiting after `timeoutMs`.
  */
-export async function watchCredentials(control: Page, profileIds: readonly string[]): Promise<() => Promise<number>> {
+export async function watchCredentials(control: Page, profileIds: readonly string[], timeoutMs = 120_000): Promise<() => Promise<number>> {
   const name = `wicBenchWatch${(watches += 1)}`;
-  await control.evaluate(({ name, keys }) => {
+  await control.evaluate(async ({ name, keys, timeoutMs }) => {
     const scope = globalThis as PageScope;
+    const keyId = (value: unknown) => (value as { accessKeyId?: unknown } | undefined)?.accessKeyId;
+    const before = await scope.chrome.storage.session.get(keys);
     const pending = new Set(keys);
-    scope[name] = new Promise<number>((resolve) => {
+    scope[name] = new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        scope.chrome.storage.onChanged.removeListener(listener);
+        reject(new Error(`no new credentials for ${[...pending].join(', ')} within ${timeoutMs} ms`));
+      }, timeoutMs);
       const listener: ChangeListener = (changes, area) => {
         if (area !== 'session') return;
-        for (const [key, change] of Object.entries(changes)) if (change.newValue !== undefined) pending.delete(key);
+        for (const [key, change] of Object.entries(changes)) {
+          // Writes of the same credentials (or their removal) are not new credentials.
+          if (keyId(change.newValue) !== undefined && keyId(change.newValue) !== keyId(before[key])) pending.delete(key);
+        }
         if (pending.size > 0) return;
+        clearTimeout(timer);
         scope.chrome.storage.onChanged.removeListener(listener);
         resolve(performance.timeOrigin + performance.now());
       };
       scope.chrome.storage.onChanged.addListener(listener);
     });
-  }, { name, keys: profileIds.map(credentialsKey) });
+  }, { name, keys: profileIds.map(credentialsKey), timeoutMs });
   return () => control.evaluate((name) => (globalThis as PageScope)[name] as Promise<number>, name);
 }
 
@@ -79,10 +106,11 @@ export interface TimedReply {
 
 /** Sends an action and notes, inside the page, when it left and when the answer came. */
 export async function timedAction(control: Page, action: string, payload: Record<string, unknown>): Promise<TimedReply> {
-  return control.evaluate(async ({ action, payload }) => {
+  const timed = control.evaluate(async ({ action, payload }) => {
     const now = () => performance.timeOrigin + performance.now();
     const sentAt = now();
     const reply = await (globalThis as PageScope).chrome.runtime.sendMessage({ action, payload }) as RawReply;
     return { sentAt, answeredAt: now(), reply };
   }, { action, payload });
+  return withTimeout(timed, actionTimeoutMs, `answer to ${action}`);
 }

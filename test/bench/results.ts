@@ -4,7 +4,7 @@
  * that the README quotes).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, release, totalmem, type } from 'node:os';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import path from 'node:path';
 import type { Summary } from './statistics';
 
@@ -31,6 +31,8 @@ export interface Machine {
   memoryGB: number;
   node: string;
   chromium: string;
+  /** Load average over 1, 5 and 15 minutes when the run ended: other work on the machine skews every figure. */
+  loadAverage: number[];
 }
 
 /** Describes this machine; the browser version comes from the running Chromium. */
@@ -44,6 +46,7 @@ export function describeMachine(chromium: string): Machine {
     memoryGB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     chromium,
+    loadAverage: loadavg().map((load) => Math.round(load * 100) / 100),
   };
 }
 
@@ -85,7 +88,7 @@ export function renderTable(rows: readonly ResultRow[], machine: Machine): strin
   const format = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
   const notes = rows.filter((row) => row.note).map((row) => `  ${row.label}: ${row.note}`);
   return [
-    `web-identity-credentials benchmark, ${machine.date} (${machine.cpu}, ${machine.cores} cores, Chromium ${machine.chromium}, Node ${machine.node})`,
+    `web-identity-credentials benchmark, ${machine.date} (${machine.cpu}, ${machine.cores} cores, load ${machine.loadAverage.join(' / ')}, Chromium ${machine.chromium}, Node ${machine.node})`,
     format(header),
     format(widths.map((width) => '-'.repeat(width))),
     ...lines.map(format),

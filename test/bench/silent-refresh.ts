@@ -12,17 +12,23 @@ import { timedAction, watchCredentials } from './control-page';
 /** What the table says while the build has no refresh action. */
 export const refreshActionMissing = 'silent refresh: needs the refresh action (issue 4)';
 
+/** One extension refresh: ms from the message to the last new credentials stored, and to the answer. */
+export interface ExtensionRefreshRun {
+  stored: number;
+  answered: number;
+}
+
 /**
- * Refreshes every profile of the provider through the extension; returns the ms from the message
- * to the later of its answer and the last credentials stored, or `undefined` when the build's
- * message map has no `refreshNow`.
+ * Refreshes every profile of the provider through the extension, or returns `undefined` when the
+ * build's message map has no `refreshNow`. The payload names the provider; a handler taking
+ * `{ profileIds? }` instead reads it as "every signed-in profile", the same set here.
  */
-export async function timeExtensionRefresh(control: Page, providerId: string, profileIds: readonly string[]): Promise<number | undefined> {
+export async function timeExtensionRefresh(control: Page, providerId: string, profileIds: readonly string[]): Promise<ExtensionRefreshRun | undefined> {
   const stored = await watchCredentials(control, profileIds);
   const { sentAt, answeredAt, reply } = await timedAction(control, 'refreshNow', { providerId });
   if (!reply?.ok && reply?.error.code === 'UNKNOWN_MESSAGE') return undefined;
   if (!reply?.ok) throw new Error(`refreshNow failed: ${JSON.stringify(reply)}`);
-  return Math.max(answeredAt, await stored()) - sentAt;
+  return { stored: (await stored()) - sentAt, answered: answeredAt - sentAt };
 }
 
 interface IdentityScope {

@@ -3,6 +3,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import type { Environment } from '../e2e/harness';
+import { withTimeout } from './control-page';
 
 /**
  * Round trip of a `ping` from the control page, in ms, timed inside the page: with `cold`, the
@@ -11,7 +12,7 @@ import type { Environment } from '../e2e/harness';
  */
 export async function timePing(env: Environment, control: Page, cold: boolean): Promise<number> {
   if (cold) await env.stopServiceWorker();
-  return control.evaluate(async () => {
+  const roundTrip = control.evaluate(async () => {
     const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
     const started = performance.now();
     const reply = await chrome.runtime.sendMessage({ action: 'ping', payload: {} }) as { ok?: boolean; error?: { code?: string } } | undefined;
@@ -19,6 +20,7 @@ export async function timePing(env: Environment, control: Page, cold: boolean): 
     if (!reply?.ok && reply?.error?.code !== 'UNKNOWN_MESSAGE') throw new Error(`ping failed: ${JSON.stringify(reply)}`);
     return performance.now() - started;
   });
+  return withTimeout(roundTrip, 60_000, 'answer to ping');
 }
 
 interface TargetInfo {
@@ -51,11 +53,11 @@ export async function openWorkerSession(env: Environment): Promise<{ send(method
   });
   let nextId = 0;
   return {
-    send: (method, params = {}) => new Promise((resolve, reject) => {
+    send: (method, params = {}) => withTimeout(new Promise((resolve, reject) => {
       nextId += 1;
       pending.set(nextId, { resolve, reject });
       session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: nextId, method, params }) }).catch(reject);
-    }),
+    }), 60_000, `answer to ${method} from the worker`),
     close: async () => {
       await session.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
       await session.detach();

@@ -71,8 +71,8 @@ function verdict(row: ResultRow): string {
 /** The table printed on stdout. */
 export function renderTable(rows: readonly ResultRow[], machine: Machine): string {
   const header = ['measure', 'runs', 'median', 'middle half', 'min–max', 'target'];
-  const lines = rows.map((row) => {
-    if (row.unavailable) return [row.label, '', row.unavailable, '', '', ''];
+  const measured = rows.filter((row) => !row.unavailable);
+  const lines = measured.map((row) => {
     const { summary } = row;
     const value = central(row);
     return [
@@ -84,14 +84,16 @@ export function renderTable(rows: readonly ResultRow[], machine: Machine): strin
       verdict(row),
     ];
   });
-  const widths = header.map((_, column) => Math.max(...[header, ...lines].map((cells) => (cells[column] ?? '').length)));
+  const widths = header.map((_, column) => Math.max(...[header, ...lines, ...rows.map((row) => [row.label])].map((cells) => (cells[column] ?? '').length)));
   const format = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  // A row that could not be measured says why across the figure columns.
+  const line = (row: ResultRow) => (row.unavailable ? `${row.label.padEnd(widths[0] ?? 0)}  ${row.unavailable}` : format(lines[measured.indexOf(row)] ?? []));
   const notes = rows.filter((row) => row.note).map((row) => `  ${row.label}: ${row.note}`);
   return [
     `web-identity-credentials benchmark, ${machine.date} (${machine.cpu}, ${machine.cores} cores, load ${machine.loadAverage.join(' / ')}, Chromium ${machine.chromium}, Node ${machine.node})`,
     format(header),
     format(widths.map((width) => '-'.repeat(width))),
-    ...lines.map(format),
+    ...rows.map(line),
     ...(notes.length ? ['', 'notes:', ...notes] : []),
     '',
   ].join('\n');

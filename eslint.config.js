@@ -4,7 +4,7 @@ const tseslint = require('typescript-eslint');
 const globals = require('globals');
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'bench-results/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'bench-results/**', 'release/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,10 +14,20 @@ module.exports = tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      // Claims and errors come from IdPs and STS: they are rendered as text, never parsed as HTML.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render untrusted text as text; see SECURITY.md.' },
+        { selector: "AssignmentExpression > MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'Render untrusted text as text; see SECURITY.md.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Render untrusted text as text; see SECURITY.md.' },
+      ],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
     },
   },
   {
-    files: ['**/*.js', '**/*.cjs', 'test/sandbox/**/*.mjs', 'test/bench/**'],
+    files: ['**/*.js', '**/*.cjs', 'test/sandbox/**/*.mjs', 'test/bench/**', 'build/**'],
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
   },
   {

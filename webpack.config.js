@@ -1,8 +1,37 @@
-// One build for the extension: each entry is one page or worker, written to dist/chrome.
+// One build for the extension: each entry is one page or worker. The same files are written to
+// dist/chrome (Chrome, Edge) and dist/firefox, each with its manifest derived from manifest.json.
 const path = require('node:path');
 const { BundleStatsPlugin } = require('./build/bundle-stats-plugin');
 const CopyPlugin = require('copy-webpack-plugin');
 const webpack = require('webpack');
+const { chromiumManifest, firefoxManifest } = require('./build/browser-manifest');
+
+/** Output folder per browser, and how its manifest is derived from the one manifest.json. */
+const browsers = { chrome: chromiumManifest, firefox: firefoxManifest };
+
+/**
+ * Writes every emitted file once per browser folder, after minification, so both browsers run
+ * byte-identical code; only manifest.json differs, through the transforms in build/.
+ */
+class BrowserBuildsPlugin {
+  apply(compiler) {
+    const { RawSource } = compiler.webpack.sources;
+    compiler.hooks.thisCompilation.tap('BrowserBuildsPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'BrowserBuildsPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER }, (assets) => {
+        for (const name of Object.keys(assets)) {
+          const source = compilation.getAsset(name).source;
+          for (const [browser, transform] of Object.entries(browsers)) {
+            const output = name === 'manifest.json'
+              ? new RawSource(`${JSON.stringify(transform(JSON.parse(source.source().toString())), null, 2)}\n`)
+              : source;
+            compilation.emitAsset(`${browser}/${name}`, output);
+          }
+          compilation.deleteAsset(name);
+        }
+      });
+    });
+  }
+}
 
 module.exports = (_env, argv) => ({
   mode: argv.mode ?? 'production',
@@ -12,9 +41,11 @@ module.exports = (_env, argv) => ({
     background: './src/background.ts',
     popup: './popup/popup.tsx',
     options: './popup/options.tsx',
+    diagnostics: './popup/diagnostics.tsx',
+    offscreen: './popup/offscreen.ts',
   },
   output: {
-    path: path.resolve(__dirname, 'dist/chrome'),
+    path: path.resolve(__dirname, 'dist'),
     filename: '[name].js',
     clean: true,
     // A Manifest V3 service worker cannot load scripts after start-up, so nothing is split off.
@@ -57,5 +88,6 @@ module.exports = (_env, argv) => ({
         { from: 'icons', to: 'icons' },
       ],
     }),
+    new BrowserBuildsPlugin(),
   ],
 });

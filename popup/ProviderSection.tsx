@@ -1,7 +1,7 @@
 /**
  * One identity provider: its sign-in button and the profiles it signs in to.
  */
-import type { ProfileView, ProviderView } from '../src/state/popup-view';
+import type { ProviderView } from '../src/state/popup-view';
 import { ErrorMessage } from './ErrorMessage';
 import { ProfileCard } from './ProfileCard';
 
@@ -10,11 +10,10 @@ export interface ProviderSectionProps {
   view: ProviderView;
   onSignIn(providerId: string): void;
   onSignOut(providerId: string): void;
-  onCopyBash(view: ProfileView): Promise<void>;
 }
 
 /** A section per provider, labelled by its name so its buttons are told apart. */
-export function ProviderSection({ view, onSignIn, onSignOut, onCopyBash }: ProviderSectionProps) {
+export function ProviderSection({ view, onSignIn, onSignOut }: ProviderSectionProps) {
   const { provider } = view;
   const headingId = `provider-${provider.id}`;
   return (
@@ -39,7 +38,7 @@ export function ProviderSection({ view, onSignIn, onSignOut, onCopyBash }: Provi
       {view.error && <ErrorMessage error={view.error} />}
       {view.profiles.length === 0 && <p class="hint">No profile uses this provider yet.</p>}
       {view.profiles.map((profile) => (
-        <ProfileCard key={profile.profile.id} view={profile} onCopyBash={onCopyBash} />
+        <ProfileCard key={profile.profile.id} view={profile} />
       ))}
     </section>
   );

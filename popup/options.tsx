@@ -1,45 +1,79 @@
 /**
- * The options page: the redirect URI to register, and the configuration import.
+ * The options page's entry point: wires the editor to storage, the background and the
+ * permissions API, and follows storage changes (imports, other tabs, new policy).
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { browserFamily } from '../src/adapters/browser-family';
+import { localConfigStorage } from '../src/adapters/config-store';
+import { hasOrigins, requestOrigins } from '../src/adapters/host-permissions';
 import { redirectUri } from '../src/adapters/identity';
-import { readLocalConfig, readManagedConfig, writeLocalConfig } from '../src/adapters/storage';
+import { loadPreferences, savePreferences } from '../src/adapters/preferences';
+import { request } from '../src/adapters/runtime';
+import { onStateChanged, readLocalConfig, readManagedConfig } from '../src/adapters/storage';
 import { checkConfigImport } from '../src/config/import-config';
 import type { ImportResult } from '../src/config/import-config';
-import { CopyableValue } from './CopyableValue';
-import { ImportConfig } from './ImportConfig';
+import { migrateConfigDocument } from '../src/config/migrations';
+import { saveConfig } from '../src/config/save-config';
+import { localConfigKey } from '../src/state/keys';
+import { ClipboardOption } from './ClipboardOption';
+import { OptionsPage } from './OptionsPage';
 
-const example = {
-  providers: [{ id: 'corp', name: 'Corp SSO', issuer: 'https://idp.example.com', clientId: 'abc123', scopes: 'openid' }],
-  profiles: [{ id: 'dev', name: 'Dev admin', provider: 'corp', roleArn: 'arn:aws:iam::123456789012:role/Dev', region: 'eu-west-1', durationSeconds: 3600 }],
+/** Each browser has its own redirect URI; one IdP application can list them all. */
+const otherBrowsers = {
+  chromium: 'This is the redirect URI of this browser. Firefox has its own (…extensions.allizom.org): register it too if you use the extension there.',
+  firefox: 'This is the redirect URI of Firefox. Chrome and Edge have their own (…chromiumapp.org): register it too if you use the extension there.',
 };
 
-async function importConfig(text: string): Promise<ImportResult> {
-  const result = checkConfigImport(text, await readManagedConfig());
-  if (result.ok) await writeLocalConfig(result.document);
-  return result;
+// Module-level, so the option loads once rather than on every render.
+const loadClearDelay = async () => (await loadPreferences()).clearClipboardAfterSeconds;
+const saveClearDelay = (seconds: number) => savePreferences({ clearClipboardAfterSeconds: seconds });
+
+interface Stored {
+  local: unknown;
+  managed: unknown;
 }
 
 function Options() {
-  const [current, setCurrent] = useState<string>();
+  const [stored, setStored] = useState<Stored>();
   useEffect(() => {
-    void readLocalConfig().then((document) => setCurrent(JSON.stringify(document ?? example, null, 2)));
+    let alive = true;
+    const load = async () => {
+      const [local, managed] = await Promise.all([readLocalConfig(), readManagedConfig()]);
+      if (alive) setStored({ local, managed });
+    };
+    void load();
+    const unsubscribe = onStateChanged(() => void load());
+    return () => {
+      alive = false;
+      unsubscribe();
+    };
   }, []);
+  if (!stored) return <p class="loading">Loading…</p>;
+
+  const importConfig = async (text: string): Promise<ImportResult> => {
+    const result = checkConfigImport(text, await readManagedConfig());
+    if (result.ok) await localConfigStorage.set(localConfigKey, migrateConfigDocument(result.document).document);
+    return result;
+  };
   return (
-    <>
-      <h1>Web Identity Credentials</h1>
-      <section aria-labelledby="redirect-heading">
-        <h2 id="redirect-heading">Redirect URI</h2>
-        <p>Register it with your identity provider for a public (no client secret) application using the authorization code flow with PKCE.</p>
-        <CopyableValue label="Redirect URI" value={redirectUri()} />
+    <OptionsPage
+      stored={stored.local}
+      managed={stored.managed}
+      redirectUri={redirectUri()}
+      redirectNote={otherBrowsers[browserFamily()]}
+      extensionOrigin={location.origin}
+      onSave={async (draft, baseline) => saveConfig(localConfigStorage, localConfigKey, draft, await readManagedConfig(), baseline)}
+      onImport={importConfig}
+      onTestSignIn={(testRequest) => request('testSignIn', testRequest)}
+      onRequestOrigins={requestOrigins}
+      hasOrigins={hasOrigins}
+    >
+      <section aria-labelledby="clipboard-heading">
+        <h2 id="clipboard-heading">Clipboard</h2>
+        <ClipboardOption load={loadClearDelay} save={saveClearDelay} />
       </section>
-      <section aria-labelledby="import-heading">
-        <h2 id="import-heading">Configuration</h2>
-        <p>Entries set by your organization's policy take precedence over entries here with the same id.</p>
-        {current !== undefined && <ImportConfig current={current} onImport={importConfig} />}
-      </section>
-    </>
+    </OptionsPage>
   );
 }
 

@@ -2,20 +2,53 @@
  * The background service worker: the composition root. It wires adapters to logic and registers
  * listeners at the top level, as Manifest V3 requires for a worker that may wake up at any time.
  */
-import { restrictSessionStorage, readConfiguration, sessionStore } from './adapters/storage';
-import { launchWebAuthFlow, redirectUri } from './adapters/identity';
+import { restrictSessionStorage, readConfiguration, readSessionItems, sessionStore } from './adapters/storage';
 import { listenForMessages } from './adapters/runtime';
-import { signInWithProvider } from './oidc/sign-in';
+import { clearClipboardLater, writeClipboard } from './adapters/clipboard';
+import { onCommand, openPopup } from './adapters/commands';
+import { hasOrigins } from './adapters/host-permissions';
+import { loadPreferences } from './adapters/preferences';
+import { openTab } from './adapters/tabs';
+import { configurationHandlers, registerConfigurationLifecycle, signInRememberingRoles } from './configuration-handlers';
+import { createConsoleOpener } from './console/open-console';
+import { ErrorCodes, ExtensionError } from './errors';
+import { revokeRefreshToken } from './oidc/revoke-refresh-token';
+import { createDefaultProfileCopier } from './state/copy-default-profile';
+import { clipboardClearChoices } from './state/preferences';
 import { deriveSessionName } from './session-name';
 import { createSignInService } from './state/sign-in-service';
+import { recoverInterrupted } from './state/recover-interrupted';
 import { assumeRoleWithWebIdentity } from './sts/assume-role';
+
+// Before anything else: whatever this worker's predecessor left busy was interrupted.
+const startedAt = Date.now();
+const ready = readSessionItems().then((items) => recoverInterrupted(items, sessionStore, startedAt, Date.now())).catch(() => 0);
 
 const service = createSignInService({
   readConfiguration,
   store: sessionStore,
-  signIn: (provider, interactive) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: redirectUri() }, interactive),
+  signIn: signInRememberingRoles,
   assumeRole: assumeRoleWithWebIdentity,
   deriveSessionName,
+  now: Date.now,
+  ready,
+  revokeRefreshToken: (provider, refreshToken) => revokeRefreshToken(provider, refreshToken),
+});
+
+const openConsole = createConsoleOpener({
+  readConfiguration,
+  store: sessionStore,
+  hasOrigins,
+  fetch: (url, init) => fetch(url, init),
+  openTab,
+  now: Date.now,
+});
+
+const copyDefaultProfile = createDefaultProfileCopier({
+  readConfiguration,
+  readPreferences: loadPreferences,
+  store: sessionStore,
+  writeClipboard,
   now: Date.now,
 });
 
@@ -26,6 +59,26 @@ listenForMessages({
     await service.signOut(providerId);
     return null;
   },
+  resume: async () => {
+    await ready;
+    return null;
+  },
+  openConsole: async ({ profileId }) => {
+    await openConsole(String(profileId));
+    return null;
+  },
+  clearClipboardLater: async ({ afterSeconds }) => {
+    if (!clipboardClearChoices.includes(afterSeconds) || afterSeconds === 0) {
+      throw new ExtensionError(ErrorCodes.internal, `Cannot clear the clipboard after ${String(afterSeconds)} seconds.`);
+    }
+    await clearClipboardLater(afterSeconds);
+    return null;
+  },
+  ...configurationHandlers,
 });
+registerConfigurationLifecycle();
+
+// Nothing to copy (signed out, expired): the popup shows why and offers to sign in.
+onCommand('copy-default-profile', () => void copyDefaultProfile().catch(() => openPopup()));
 
 void restrictSessionStorage();

@@ -4,6 +4,7 @@
  */
 import { ErrorCodes, ExtensionError, toUserFacingError } from './errors';
 import type { UserFacingError } from './errors';
+import type { TestSignInReport, TestSignInRequest } from './state/test-sign-in';
 
 /** Every action the background performs for a page: its request and its response. */
 export interface MessageMap {
@@ -13,6 +14,14 @@ export interface MessageMap {
   signIn: { request: { providerId: string }; response: { profiles: number; failed: number } };
   /** Forgets tokens and credentials of one provider, or of all when no id is given. */
   signOut: { request: { providerId?: string }; response: null };
+  /** Wakes the background, which first settles what a stopped worker left busy; the popup sends it on opening. */
+  resume: { request: Record<string, never>; response: null };
+  /** Signs in to the AWS console with a profile's credentials and opens it in a new tab. */
+  openConsole: { request: { profileId: string }; response: null };
+  /** Clears the clipboard after the given seconds, once the popup has copied something. */
+  clearClipboardLater: { request: { afterSeconds: number }; response: null };
+  /** Runs a provider's sign-in and STS from the options page and reports each step; stores nothing. */
+  testSignIn: { request: TestSignInRequest; response: TestSignInReport };
 }
 
 /** Names of the actions. */

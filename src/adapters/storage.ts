@@ -5,7 +5,8 @@ import { browser } from './browser-api';
 import type { SessionStore } from '../state/session-store';
 import { validateConfiguration } from '../config/validate-configuration';
 import type { Configuration } from '../config/types';
-import { localConfigKey } from '../state/keys';
+import { withClaimedRoles } from '../state/claimed-roles';
+import { claimedRolesKey, localConfigKey } from '../state/keys';
 
 /** `storage.session`: in memory only, gone when the browser closes. */
 export const sessionStore: SessionStore = {
@@ -44,10 +45,12 @@ export async function readLocalConfig(): Promise<unknown> {
   return items[localConfigKey];
 }
 
-/** Reads and validates the configuration from policy and from the user. */
+/** Reads and validates the configuration from policy and from the user, with the profiles signing in revealed. */
 export async function readConfiguration(): Promise<Configuration> {
   const [managed, local] = await Promise.all([readManagedConfig(), readLocalConfig()]);
-  return validateConfiguration(managed, local);
+  const config = validateConfiguration(managed, local);
+  const keys = config.providers.filter((provider) => provider.rolesFromClaim).map((provider) => claimedRolesKey(provider.id));
+  return keys.length ? withClaimedRoles(config, await browser.storage.session.get(keys)) : config;
 }
 
 /** Replaces the user's configuration document. */

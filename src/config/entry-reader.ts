@@ -9,25 +9,34 @@ export type Check<T> = (value: T) => string | undefined;
 
 /** Typed access to one entry's fields, collecting problems along the way. */
 export class EntryReader {
-  readonly problems: ConfigProblem[] = [];
+  readonly problems: ConfigProblem[];
   private readonly entry: Record<string, unknown>;
 
+  /**
+   * @param knownFields the fields an entry is described by when it is not an object at all
+   * @param extraFields further fields that are known but optional and left out of that description
+   * @param parent the reader of the entry holding this nested object, which shares its problems and id
+   */
   constructor(
     raw: unknown,
     private readonly path: string,
     private readonly kind: 'provider' | 'profile',
     private readonly source: ConfigSource,
     knownFields: readonly string[],
+    extraFields: readonly string[] = [],
+    private readonly parent?: EntryReader,
   ) {
+    this.problems = parent?.problems ?? [];
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
       this.entry = {};
       this.error(path, `must be an object with fields ${knownFields.join(', ')}`);
       return;
     }
     this.entry = raw as Record<string, unknown>;
+    const known = [...knownFields, ...extraFields];
     for (const key of Object.keys(this.entry)) {
-      if (knownFields.includes(key)) continue;
-      const near = knownFields.find((known) => known.toLowerCase() === key.toLowerCase());
+      if (known.includes(key)) continue;
+      const near = known.find((known) => known.toLowerCase() === key.toLowerCase());
       this.problems.push({
         ...this.base(`${path}.${key}`),
         severity: 'warning',
@@ -38,6 +47,7 @@ export class EntryReader {
 
   /** The entry's id if it is a string, for labelling problems even when it is malformed. */
   get rawId(): string | undefined {
+    if (this.parent) return this.parent.rawId;
     return typeof this.entry.id === 'string' && this.entry.id !== '' ? this.entry.id : undefined;
   }
 
@@ -78,6 +88,47 @@ export class EntryReader {
       return undefined;
     }
     return value;
+  }
+
+  /** The raw value of a field, for fields whose shape the caller checks. */
+  value(key: string): unknown {
+    return this.entry[key];
+  }
+
+  /** A reader for an optional nested object; `undefined` when the field is absent. */
+  nested(key: string, knownFields: readonly string[]): EntryReader | undefined {
+    const value = this.entry[key];
+    if (value === undefined || value === null) return undefined;
+    return new EntryReader(value, `${this.path}.${key}`, this.kind, this.source, knownFields, [], this);
+  }
+
+  /** An optional list of at most `max` strings, each passing `check`; problems name the item. */
+  optionalStringList(key: string, max: number, check: Check<string>): string[] | undefined {
+    const value = this.entry[key];
+    if (value === undefined || value === null) return [];
+    if (!Array.isArray(value)) {
+      this.error(`${this.path}.${key}`, `must be a list of strings (got ${typeof value})`);
+      return undefined;
+    }
+    if (value.length > max) {
+      this.error(`${this.path}.${key}`, `holds ${value.length} items; at most ${max} are allowed`);
+      return undefined;
+    }
+    const items: string[] = [];
+    value.forEach((item: unknown, index) => {
+      const where = `${this.path}.${key}[${index}]`;
+      if (typeof item !== 'string') return this.error(where, `must be a string (got ${item === null ? 'null' : typeof item})`);
+      const message = check(item.trim());
+      if (message !== undefined) return this.error(where, message);
+      if (items.includes(item.trim())) return this.error(where, `repeats ${JSON.stringify(item.trim())}; list each item once`);
+      items.push(item.trim());
+    });
+    return items.length === value.length ? items : undefined;
+  }
+
+  /** Records a warning on a field of this entry; the entry stays usable. */
+  fieldWarning(key: string, message: string): void {
+    this.problems.push({ ...this.base(`${this.path}.${key}`), severity: 'warning', message });
   }
 
   /** Records an error on a field of this entry. */

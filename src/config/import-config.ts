@@ -21,6 +21,10 @@ export function checkConfigImport(text: string, managed: unknown): ImportResult 
   } catch (error) {
     return { ok: false, problems: [`(document): not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
   }
+  // `null` would pass validation as "no document" and then be stored as the user's configuration.
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) {
+    return { ok: false, problems: ['(document): the configuration must be a JSON object with "providers" and "profiles" arrays'] };
+  }
   const config = validateConfiguration(managed, document);
   const local = config.problems.filter((problem) => problem.source === 'local');
   const errors = local.filter((problem) => problem.severity === 'error');

@@ -14,6 +14,31 @@ export interface ProviderInput {
   clientId: string;
   /** Space-separated scopes; defaults to `openid`. */
   scopes?: string;
+  /** `oidc` (default) or `oauth2` for OAuth 2.0 access tokens (Login with Amazon, Facebook). */
+  type?: 'oidc' | 'oauth2';
+  /** The preset the provider was made from (`okta`, `entra`, …); the options page shows its notes. */
+  preset?: string;
+  /** `code` (authorization code with PKCE, the default) or `implicit` (`id_token` with nonce). */
+  flow?: 'code' | 'implicit';
+  /** Extra authorization request parameters such as `audience`, `prompt`, `login_hint`, `domain_hint`. */
+  authParams?: Record<string, string>;
+  /** Profiles from a claim of the ID token listing role ARNs. */
+  rolesFromClaim?: RolesFromClaimInput;
+  /** For `type: "oauth2"`: the STS `ProviderId`, `www.amazon.com` or `graph.facebook.com`. */
+  stsProviderId?: string;
+  /** For `type: "oauth2"`: overrides the provider's authorization endpoint. */
+  authorizationEndpoint?: string;
+  /** For `type: "oauth2"`: overrides the endpoint that tells the user's id. */
+  userInfoEndpoint?: string;
+}
+
+/** Which claim lists the roles a user may assume, and the settings of the profiles made from it. */
+export interface RolesFromClaimInput {
+  claim: string;
+  region?: string;
+  durationSeconds?: number;
+  stsEndpoint?: string;
+  pinned?: boolean;
 }
 
 /** A profile (one IAM role) as written in a configuration document, before validation. */
@@ -31,10 +56,26 @@ export interface ProfileInput {
   stsEndpoint?: string;
   /** Pinned profiles are listed first and kept fresh while the user browses; defaults to true. */
   pinned?: boolean;
+  /** AWS federation endpoint for console sign-in; defaults to the one of the role's partition. */
+  signinEndpoint?: string;
+  /** Console page to open after sign-in; defaults to the console home of `region`. */
+  consoleDestination?: string;
+  /** A friendly name of the account, shown beside its id. */
+  alias?: string;
+  /** `#rrggbb`, marks the profile so production stands out. */
+  color?: string;
+  /** An inline session policy (JSON text, or an object in local configuration). */
+  sessionPolicy?: string | Record<string, unknown>;
+  /** Up to 10 managed policy ARNs that narrow the session. */
+  policyArns?: string[];
+  /** RoleSessionName template; defaults to `wic-{subject_hash}`. */
+  sessionNameTemplate?: string;
 }
 
 /** A whole configuration document, as stored in `storage.local` under `config` or pushed by policy. */
 export interface ConfigDocument {
+  /** The format's version; absent means 1. Migrations bring stored documents to the current one. */
+  schemaVersion?: number;
   providers?: ProviderInput[];
   profiles?: ProfileInput[];
 }
@@ -47,6 +88,29 @@ export interface Provider {
   clientId: string;
   scopes: string;
   source: ConfigSource;
+  preset?: string;
+  /** Absent means `code`. */
+  flow?: 'code' | 'implicit';
+  authParams?: Record<string, string>;
+  rolesFromClaim?: RolesFromClaim;
+  /** Set for OAuth 2.0 (non-OIDC) providers; their `issuer` is `https://<stsProviderId>`. */
+  oauth?: OAuthSettings;
+}
+
+/** Validated {@link RolesFromClaimInput}. */
+export interface RolesFromClaim {
+  claim: string;
+  region?: string;
+  durationSeconds: number;
+  stsEndpoint?: string;
+  pinned: boolean;
+}
+
+/** Where an OAuth 2.0 provider signs in, and what STS calls it. */
+export interface OAuthSettings {
+  stsProviderId: string;
+  authorizationEndpoint: string;
+  userInfoEndpoint: string;
 }
 
 /** A profile that passed validation, with defaults filled in and its role ARN taken apart. */
@@ -62,7 +126,19 @@ export interface Profile {
   durationSeconds: number;
   stsEndpoint: string;
   pinned: boolean;
+  /** Set only when configured; see `src/console/console-endpoints.ts` for the default. */
+  signinEndpoint?: string;
+  /** Set only when configured; see `src/console/console-endpoints.ts` for the default. */
+  consoleDestination?: string;
   source: ConfigSource;
+  alias?: string;
+  color?: string;
+  /** Minified JSON. */
+  sessionPolicy?: string;
+  policyArns?: string[];
+  sessionNameTemplate?: string;
+  /** Made after sign-in from a role listed in the ID token (see {@link RolesFromClaim}). */
+  fromToken?: boolean;
 }
 
 /**

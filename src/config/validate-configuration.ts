@@ -4,12 +4,16 @@
  * problem naming its field. Nothing is dropped without a word.
  */
 import { defaultStsEndpoint, partitionOfRegion } from './aws-partition';
+import { checkConsoleDestination, checkSigninEndpoint } from '../console/signin-hosts';
 import { EntryReader } from './entry-reader';
 import { checkEndpointUrl, checkId, checkIssuer, checkRegion, checkScopes, parseRoleArn } from './field-checks';
+import { checkSchemaVersion } from './migrations';
+import { profileExtraFields, readProfileExtras } from './profile-extras';
+import { providerExtraFields, readProviderExtras } from './provider-extras';
 import type { ConfigProblem, ConfigSource, Configuration, Profile, Provider } from './types';
 
 const providerFields = ['id', 'name', 'issuer', 'clientId', 'scopes'] as const;
-const profileFields = ['id', 'name', 'provider', 'roleArn', 'region', 'durationSeconds', 'stsEndpoint', 'pinned'] as const;
+const profileFields = ['id', 'name', 'provider', 'roleArn', 'region', 'durationSeconds', 'stsEndpoint', 'pinned', 'signinEndpoint', 'consoleDestination'] as const;
 
 /** Defaults the configuration contract promises. */
 export const configDefaults = {
@@ -28,22 +32,23 @@ interface Checked<T> {
 }
 
 function checkProvider(raw: unknown, path: string, source: ConfigSource): Checked<Provider> {
-  const reader = new EntryReader(raw, path, 'provider', source, providerFields);
+  const reader = new EntryReader(raw, path, 'provider', source, providerFields, providerExtraFields);
   const id = reader.requiredString('id', checkId);
-  const issuer = reader.requiredString('issuer', checkIssuer);
+  const extras = readProviderExtras(reader);
+  const issuer = extras.issuer ?? reader.requiredString('issuer', checkIssuer);
   const clientId = reader.requiredString('clientId');
-  const scopes = reader.optionalString('scopes', configDefaults.scopes, checkScopes);
+  const scopes = reader.optionalString('scopes', extras.defaultScopes, extras.issuer ? extras.checkScopes : checkScopes);
   const name = reader.optionalString('name', id ?? reader.rawId ?? '');
   const result: Checked<Provider> = { problems: reader.problems };
   if (reader.rawId !== undefined) result.id = reader.rawId;
   if (reader.ok && id && issuer && clientId && scopes && name !== undefined) {
-    result.value = { id, name, issuer, clientId, scopes: scopes.split(/\s+/).join(' '), source };
+    result.value = { id, name, issuer, clientId, scopes: scopes.split(/\s+/).join(' '), source, ...extras.values };
   }
   return result;
 }
 
 function checkProfile(raw: unknown, path: string, source: ConfigSource): Checked<Omit<Profile, 'providerId'> & { providerId?: string }> {
-  const reader = new EntryReader(raw, path, 'profile', source, profileFields);
+  const reader = new EntryReader(raw, path, 'profile', source, profileFields, profileExtraFields);
   const id = reader.requiredString('id', checkId);
   const providerId = reader.requiredString('provider');
   const roleArn = reader.requiredString('roleArn', (value) => {
@@ -60,8 +65,12 @@ function checkProfile(raw: unknown, path: string, source: ConfigSource): Checked
   );
   const stsEndpoint = reader.optionalString('stsEndpoint', region ? defaultStsEndpoint(region) : '', checkEndpointUrl);
   const pinned = reader.optionalBoolean('pinned', configDefaults.pinned);
+  // Absent means "the partition's default", worked out when the console is opened.
+  const signinEndpoint = reader.optionalString('signinEndpoint', '', checkSigninEndpoint);
+  const consoleDestination = reader.optionalString('consoleDestination', '', checkConsoleDestination);
   const name = reader.optionalString('name', id ?? reader.rawId ?? '');
   const arn = roleArn ? parseRoleArn(roleArn) : undefined;
+  const extras = readProfileExtras(reader, arn && typeof arn !== 'string' ? arn.partition : undefined);
   if (arn && typeof arn !== 'string' && region && partitionOfRegion(region) !== arn.partition) {
     reader.fieldError(
       'region',
@@ -71,7 +80,12 @@ function checkProfile(raw: unknown, path: string, source: ConfigSource): Checked
   const result: Checked<Omit<Profile, 'providerId'> & { providerId?: string }> = { problems: reader.problems };
   if (reader.rawId !== undefined) result.id = reader.rawId;
   if (reader.ok && id && providerId && roleArn && arn && typeof arn !== 'string' && region && durationSeconds && stsEndpoint && pinned !== undefined && name !== undefined) {
-    result.value = { id, name, providerId, roleArn, ...arn, region, durationSeconds, stsEndpoint, pinned, source };
+    result.value = {
+      id, name, providerId, roleArn, ...arn, region, durationSeconds, stsEndpoint, pinned, source,
+      ...(signinEndpoint ? { signinEndpoint } : {}),
+      ...(consoleDestination ? { consoleDestination } : {}),
+      ...extras,
+    };
   }
   return result;
 }
@@ -89,8 +103,10 @@ function readDocument(raw: unknown, source: ConfigSource, problems: ConfigProble
     problems.push({ kind: 'document', source, path: '(document)', severity: 'error', message: `${where} must be a JSON object with "providers" and "profiles" arrays` });
     return lists;
   }
+  const version = checkSchemaVersion((raw as Record<string, unknown>).schemaVersion);
+  if (version) problems.push({ kind: 'document', source, path: 'schemaVersion', severity: 'error', message: version });
   for (const key of Object.keys(raw)) {
-    if (key !== 'providers' && key !== 'profiles') {
+    if (key !== 'providers' && key !== 'profiles' && key !== 'schemaVersion') {
       problems.push({ kind: 'document', source, path: key, severity: 'warning', message: 'unknown field, ignored; the document holds "providers" and "profiles"' });
     }
   }

@@ -92,6 +92,17 @@ export function tokenResponseError(provider: Provider, error: unknown): Extensio
   return networkOr(provider, error, ErrorCodes.tokenRequestFailed, `The token answer from ${provider.name} could not be used.`);
 }
 
+/** Errors from checking the ID token's signature against the keys at the IdP's `jwks_uri`. */
+export function signatureError(provider: Provider, error: unknown): ExtensionError {
+  if (error instanceof oauth.OperationProcessingError || error instanceof oauth.UnsupportedOperationError) {
+    return new ExtensionError(ErrorCodes.idTokenInvalid, `${provider.name} returned an ID token that was rejected: its signature does not verify with the keys the provider publishes.`, {
+      hint: 'The token may be forged or the provider rotated its keys; sign in again. If it repeats, check the provider\'s jwks_uri and token signing settings.',
+      cause: error,
+    });
+  }
+  return networkOr(provider, error, ErrorCodes.idTokenInvalid, `The signing keys of ${provider.name} could not be read.`, 'Check that the provider\'s jwks_uri is reachable, then sign in again.');
+}
+
 /** Errors from OIDC discovery. */
 export function discoveryError(provider: Provider, error: unknown): ExtensionError {
   const where = `${provider.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;

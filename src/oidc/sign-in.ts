@@ -8,8 +8,15 @@
 import * as oauth from 'oauth4webapi';
 import { isLoopbackHost } from '../config/field-checks';
 import type { Provider } from '../config/types';
+import { decodeJwtClaims } from '../diagnostics/decode-jwt';
 import { ErrorCodes, ExtensionError } from '../errors';
-import { authorizationResponseError, discoveryError, launchError, tokenResponseError } from './oidc-errors';
+import { signInWithAccessToken } from './access-token-flow';
+import { IdTokenRejectedError } from './id-token-rejected-error';
+import { signInImplicit } from './implicit-flow';
+import { authorizationResponseError, discoveryError, launchError, signatureError, tokenResponseError } from './oidc-errors';
+
+/** The steps of a sign-in, in order, as "Test sign-in" reports them. */
+export type SignInStep = 'discovery' | 'authorization' | 'token';
 
 /** What sign-in needs from its surroundings. */
 export interface SignInDeps {
@@ -19,6 +26,8 @@ export interface SignInDeps {
   redirectUri: string;
   /** Replaces the global fetch, for tests. */
   fetch?: typeof fetch;
+  /** Told when a step succeeds, with what it got (never a token). */
+  onStep?(step: SignInStep, detail: string): void;
 }
 
 /** Tokens from a successful sign-in. */
@@ -29,15 +38,18 @@ export interface SignInResult {
   idTokenExpiresAt: number;
   subject: string;
   claims: oauth.IDToken;
+  /** `access_token` when `idToken` holds an OAuth 2.0 access token (see {@link signInWithAccessToken}). */
+  tokenKind?: 'access_token';
 }
 
 /** Options shared by every request to the IdP; typed loosely enough for both GET and POST. */
-interface RequestOptions {
+export interface RequestOptions {
   [oauth.customFetch]?: (url: string, init: RequestInit) => Promise<Response>;
   [oauth.allowInsecureRequests]?: boolean;
 }
 
-function requestOptions(provider: Provider, deps: SignInDeps): RequestOptions {
+/** Options for every request to the provider's IdP: the test fetch, and plain http for loopback issuers. */
+export function requestOptions(provider: Provider, deps: Pick<SignInDeps, 'fetch'>): RequestOptions {
   const options: RequestOptions = {};
   if (deps.fetch) options[oauth.customFetch] = deps.fetch;
   // Validation already allows plain http only for loopback issuers (the local sandbox).
@@ -45,7 +57,8 @@ function requestOptions(provider: Provider, deps: SignInDeps): RequestOptions {
   return options;
 }
 
-async function discover(provider: Provider, options: RequestOptions): Promise<oauth.AuthorizationServer> {
+/** OIDC discovery of the provider's issuer, with errors a user can act on. */
+export async function discover(provider: Provider, options: RequestOptions): Promise<oauth.AuthorizationServer> {
   const issuer = new URL(provider.issuer);
   try {
     const response = await oauth.discoveryRequest(issuer, { ...options, algorithm: 'oidc' });
@@ -73,20 +86,34 @@ function checkRedirect(provider: Provider, redirected: string, redirectUri: stri
   return actual;
 }
 
+/** The unverified claims of the ID token in a token response, read from a copy of it. */
+async function idTokenClaimsOf(response: Response): Promise<Record<string, unknown> | undefined> {
+  try {
+    const body: unknown = await response.clone().json();
+    return decodeJwtClaims((body as { id_token?: unknown } | null)?.id_token);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Signs in with one provider and returns its validated tokens. With `interactive: false` the
  * request carries `prompt=none` and rides on the IdP's existing session, or fails with
  * {@link ErrorCodes.loginFailed} when the user is needed.
  */
 export async function signInWithProvider(provider: Provider, deps: SignInDeps, interactive = true): Promise<SignInResult> {
+  if (provider.oauth) return signInWithAccessToken(provider, deps, interactive);
   const options = requestOptions(provider, deps);
   const as = await discover(provider, options);
+  deps.onStep?.('discovery', `issuer ${as.issuer}; authorization at ${as.authorization_endpoint}; tokens at ${as.token_endpoint}`);
+  if (provider.flow === 'implicit') return signInImplicit(provider, deps, as, interactive);
   const client: oauth.Client = { client_id: provider.clientId };
 
   const codeVerifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
   const nonce = oauth.generateRandomNonce();
   const url = new URL(as.authorization_endpoint as string);
+  for (const [name, value] of Object.entries(provider.authParams ?? {})) url.searchParams.set(name, value);
   url.searchParams.set('client_id', provider.clientId);
   url.searchParams.set('redirect_uri', deps.redirectUri);
   url.searchParams.set('response_type', 'code');
@@ -110,19 +137,40 @@ export async function signInWithProvider(provider: Provider, deps: SignInDeps, i
   } catch (error) {
     throw error instanceof ExtensionError ? error : authorizationResponseError(provider, error);
   }
+  const codes = params.getAll('code').filter(Boolean);
+  if (codes.length !== 1) {
+    // Never build a token request from an answer without exactly one code: it is not one the IdP sent for this flow.
+    throw new ExtensionError(ErrorCodes.authorizationRejected, `The answer from ${provider.name} carried ${codes.length ? 'more than one' : 'no'} authorization code, so it was discarded.`, {
+      hint: 'Sign in again; if it repeats, check that the application uses the authorization code flow.',
+    });
+  }
+  deps.onStep?.('authorization', 'an authorization code');
 
   let tokens: oauth.TokenEndpointResponse;
+  let response: Response | undefined;
+  let unverified: Record<string, unknown> | undefined;
   try {
-    const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, deps.redirectUri, codeVerifier, options);
+    response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, deps.redirectUri, codeVerifier, options);
+    unverified = await idTokenClaimsOf(response);
     tokens = await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: nonce, requireIdToken: true });
   } catch (error) {
-    throw tokenResponseError(provider, error);
+    const explained = tokenResponseError(provider, error);
+    throw explained.code === ErrorCodes.idTokenInvalid && unverified ? new IdTokenRejectedError(explained, unverified) : explained;
+  }
+  try {
+    // Not required for a token from the token endpoint over TLS, but it keeps a forged token away
+    // from STS and from the diagnostics, and checks the key the IdP publishes is the one it signs with.
+    await oauth.validateApplicationLevelSignature(as, response, options);
+  } catch (error) {
+    const explained = signatureError(provider, error);
+    throw unverified && explained.code === ErrorCodes.idTokenInvalid ? new IdTokenRejectedError(explained, unverified) : explained;
   }
   const claims = oauth.getValidatedIdTokenClaims(tokens);
   if (!claims || !tokens.id_token) {
     throw new ExtensionError(ErrorCodes.idTokenInvalid, `${provider.name} returned no ID token.`, { hint: 'Make sure the "openid" scope is allowed for this application.' });
   }
   const result: SignInResult = { idToken: tokens.id_token, idTokenExpiresAt: claims.exp * 1000, subject: claims.sub, claims };
+  deps.onStep?.('token', `an ID token expiring ${new Date(claims.exp * 1000).toISOString()}${tokens.refresh_token ? ' and a refresh token' : ''}`);
   if (tokens.refresh_token) result.refreshToken = tokens.refresh_token;
   return result;
 }

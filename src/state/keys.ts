@@ -12,5 +12,8 @@ export const credentialsKey = (profileId: string): string => `credentials/${prof
 /** Progress of the last STS call of a profile ({@link ActivityStatus}). */
 export const profileStatusKey = (profileId: string): string => `profile-status/${profileId}`;
 
+/** Role ARNs the provider's last ID token listed ({@link ClaimedRoles}); profiles are made from them. */
+export const claimedRolesKey = (providerId: string): string => `claimed-roles/${providerId}`;
+
 /** The key in `storage.local` that holds the user's own configuration document. */
 export const localConfigKey = 'config';

@@ -4,11 +4,15 @@
  * injected boundaries, so the whole sequence is tested without a browser.
  */
 import type { Configuration, Profile, Provider } from '../config/types';
+import { profileDiagnosticsKey, providerDiagnosticsKey } from '../diagnostics/diagnostics-keys';
+import { stsRequestSummary } from '../diagnostics/sts-request-summary';
 import { ErrorCodes, ExtensionError, toUserFacingError } from '../errors';
+import { IdTokenRejectedError } from '../oidc/id-token-rejected-error';
 import type { SignInResult } from '../oidc/sign-in';
 import type { AssumeRoleRequest } from '../sts/assume-role';
+import { stsErrorDetails } from '../sts/sts-error-details';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
-import { credentialsKey, profileStatusKey, providerSessionKey, providerStatusKey } from './keys';
+import { claimedRolesKey, credentialsKey, profileStatusKey, providerSessionKey, providerStatusKey } from './keys';
 import type { SessionStore } from './session-store';
 import type { ActivityStatus, ProfileCredentials, ProviderSession } from './types';
 
@@ -23,6 +27,10 @@ export interface SignInServiceDeps {
   assumeRole(request: AssumeRoleRequest): Promise<ProfileCredentials>;
   deriveSessionName(subject: string): Promise<string>;
   now(): number;
+  /** Asks the IdP to revoke a signed-out provider's refresh token; best effort, after the local sign-out. */
+  revokeRefreshToken?(provider: Provider, refreshToken: string): Promise<unknown>;
+  /** Settles before any sign-in starts: the background's recovery of what a stopped worker left busy. */
+  ready?: Promise<unknown>;
 }
 
 /** The result of one sign-in. */
@@ -39,17 +47,24 @@ export function createSignInService(deps: SignInServiceDeps) {
 
   async function credentialsFor(profile: Profile, provider: Provider, session: ProviderSession, sessionName: string): Promise<void> {
     await deps.store.set({ [profileStatusKey(profile.id)]: status('busy', { step: 'Getting AWS credentials' }) });
+    const request = await stsRequestSummary({ profile, provider, idToken: session.idToken, sessionName });
     try {
       const credentials = await deps.assumeRole({ profile, provider, idToken: session.idToken, sessionName });
-      await deps.store.set({ [credentialsKey(profile.id)]: credentials, [profileStatusKey(profile.id)]: status('idle') });
+      const diagnostics = { request, at: deps.now(), ...(credentials.durationNote ? { durationNote: credentials.durationNote } : {}) };
+      await deps.store.set({ [credentialsKey(profile.id)]: credentials, [profileStatusKey(profile.id)]: status('idle'), [profileDiagnosticsKey(profile.id)]: diagnostics });
     } catch (error) {
       // Earlier credentials stay: they remain valid until their own expiry.
-      await deps.store.set({ [profileStatusKey(profile.id)]: status('error', { error: toUserFacingError(error) }) });
+      const details = stsErrorDetails(error);
+      await deps.store.set({
+        [profileStatusKey(profile.id)]: status('error', { error: toUserFacingError(error) }),
+        [profileDiagnosticsKey(profile.id)]: { request, at: deps.now(), ...(details ? { error: details } : {}) },
+      });
       throw error;
     }
   }
 
   async function run(providerId: string): Promise<SignInOutcome> {
+    await deps.ready;
     const config = await deps.readConfiguration();
     const provider = config.providers.find((candidate) => candidate.id === providerId);
     if (!provider) {
@@ -60,7 +75,8 @@ export function createSignInService(deps: SignInServiceDeps) {
     try {
       result = await deps.signIn(provider, true);
     } catch (error) {
-      await deps.store.set({ [providerStatusKey(provider.id)]: status('error', { error: toUserFacingError(error) }) });
+      const rejected = error instanceof IdTokenRejectedError ? { [providerDiagnosticsKey(provider.id)]: { claims: error.unverifiedClaims, verified: false, receivedAt: deps.now() } } : {};
+      await deps.store.set({ [providerStatusKey(provider.id)]: status('error', { error: toUserFacingError(error) }), ...rejected });
       throw error;
     }
     const session: ProviderSession = {
@@ -70,12 +86,30 @@ export function createSignInService(deps: SignInServiceDeps) {
       signedInAt: deps.now(),
       ...(result.refreshToken ? { refreshToken: result.refreshToken } : {}),
     };
-    await deps.store.set({ [providerSessionKey(provider.id)]: session, [providerStatusKey(provider.id)]: status('idle') });
+    await deps.store.set({
+      [providerSessionKey(provider.id)]: session,
+      [providerStatusKey(provider.id)]: status('idle'),
+      [providerDiagnosticsKey(provider.id)]: { claims: result.claims, verified: true, receivedAt: deps.now() },
+    });
 
     const sessionName = await deps.deriveSessionName(result.subject);
-    const profiles = config.profiles.filter((profile) => profile.providerId === provider.id);
+    // Read again: signing in can reveal profiles (roles listed in the token).
+    const profiles = (await deps.readConfiguration()).profiles.filter((profile) => profile.providerId === provider.id);
     const settled = await mapWithConcurrency(profiles, stsConcurrency, (profile) => credentialsFor(profile, provider, session, sessionName));
     return { profiles: profiles.length, failed: settled.filter((outcome) => outcome.status === 'rejected').length };
+  }
+
+  /** Removes a provider's tokens, credentials, statuses, diagnostics and claimed roles, or everything. */
+  async function forget(config: Configuration, providerId: string | undefined): Promise<void> {
+    if (providerId === undefined) return deps.store.clear();
+    const profiles = config.profiles.filter((profile) => profile.providerId === providerId).map((profile) => profile.id);
+    await deps.store.remove([
+      providerSessionKey(providerId),
+      providerStatusKey(providerId),
+      providerDiagnosticsKey(providerId),
+      claimedRolesKey(providerId),
+      ...profiles.flatMap((id) => [credentialsKey(id), profileStatusKey(id), profileDiagnosticsKey(id)]),
+    ]);
   }
 
   return {
@@ -90,14 +124,13 @@ export function createSignInService(deps: SignInServiceDeps) {
 
     /** Forgets the tokens and credentials of one provider, or everything when no id is given. */
     async signOut(providerId?: string): Promise<void> {
-      if (providerId === undefined) return deps.store.clear();
       const config = await deps.readConfiguration();
-      const profiles = config.profiles.filter((profile) => profile.providerId === providerId).map((profile) => profile.id);
-      await deps.store.remove([
-        providerSessionKey(providerId),
-        providerStatusKey(providerId),
-        ...profiles.flatMap((id) => [credentialsKey(id), profileStatusKey(id)]),
-      ]);
+      const signedOut = config.providers.filter((provider) => providerId === undefined || provider.id === providerId);
+      const sessions = await Promise.all(signedOut.map(async (provider) => ({ provider, session: await deps.store.get<ProviderSession>(providerSessionKey(provider.id)) })));
+      // Forget locally first: the IdP being slow or down must not delay or undo a sign-out.
+      await forget(config, providerId);
+      await Promise.all(sessions.map(({ provider, session }) =>
+        session?.refreshToken ? deps.revokeRefreshToken?.(provider, session.refreshToken)?.catch(() => undefined) : undefined));
     },
   };
 }

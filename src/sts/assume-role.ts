@@ -7,6 +7,7 @@ import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts
 import type { Profile, Provider } from '../config/types';
 import { ErrorCodes, ExtensionError } from '../errors';
 import type { ProfileCredentials } from '../state/types';
+import { sessionNameFor } from './session-name-for';
 import { explainStsError, isDurationTooLong } from './sts-errors';
 
 /** The session length every role allows; used when the configured one exceeds the role's maximum. */
@@ -30,6 +31,9 @@ async function call(request: AssumeRoleRequest, durationSeconds: number): Promis
         RoleSessionName: request.sessionName,
         WebIdentityToken: request.idToken,
         DurationSeconds: durationSeconds,
+        ...(request.provider.oauth ? { ProviderId: request.provider.oauth.stsProviderId } : {}),
+        ...(profile.sessionPolicy ? { Policy: profile.sessionPolicy } : {}),
+        ...(profile.policyArns?.length ? { PolicyArns: profile.policyArns.map((arn) => ({ arn })) } : {}),
       }),
     );
     const credentials = output.Credentials;
@@ -59,7 +63,8 @@ async function call(request: AssumeRoleRequest, durationSeconds: number): Promis
  * role allows an hour.
  * @throws ExtensionError explaining what STS said and what to fix.
  */
-export async function assumeRoleWithWebIdentity(request: AssumeRoleRequest): Promise<ProfileCredentials> {
+export async function assumeRoleWithWebIdentity(original: AssumeRoleRequest): Promise<ProfileCredentials> {
+  const request = { ...original, sessionName: await sessionNameFor(original) };
   const { profile, provider } = request;
   try {
     return await call(request, profile.durationSeconds);

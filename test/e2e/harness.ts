@@ -78,6 +78,8 @@ export interface IdpOptions {
   accounts?: Record<string, Record<string, unknown>>;
   /** oidc-provider lifetimes in seconds, e.g. `{ IdToken: 30, RefreshToken: 120 }`. */
   ttl?: Record<string, number>;
+  /** The issuer URL, when something else (a gate in front of the IdP) serves it; the IdP's own address by default. */
+  issuer?: string;
 }
 
 export interface EnvironmentOptions {
@@ -100,6 +102,8 @@ export interface EnvironmentOptions {
   /** Headless unless false or HEADFUL=1 (needs a display). */
   headless?: boolean;
   chromiumArgs?: string[];
+  /** More unpacked extensions to load beside ours (e.g. one that attacks it). */
+  extraExtensionDirs?: string[];
 }
 
 export interface IdpHandle {
@@ -130,6 +134,8 @@ export interface Environment {
   extensionId: string;
   extensionOrigin: string;
   extensionDir: string;
+  /** The browser's profile directory: what someone reading the disk would find. */
+  profileDir: string;
   /** The extension's service worker. Playwright keeps this object across worker restarts; an
    * evaluate on a stopped worker waits until something starts it, so prefer `getWorker()`. */
   worker: Worker;
@@ -151,6 +157,9 @@ export interface Environment {
   getWorker(): Promise<Worker>;
   /** Stops the MV3 service worker as Chromium does when idle; the next event starts a fresh one. */
   stopServiceWorker(): Promise<void>;
+  /** Closes the browser and launches it again on the same profile directory, as a user restarting
+   * it: session storage is gone, the rest stays. `context` and `worker` then name the new ones. */
+  restart(): Promise<void>;
   /** Reads the clipboard (what a Copy button wrote) in a tab of the extension origin, which holds
    * the clipboard-read permission; see `startEnvironment` for why it is granted over CDP. */
   readClipboard(): Promise<string>;
@@ -182,7 +191,7 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-class LogBuffer {
+export class LogBuffer {
   #lines: string[] = [];
 
   add(label: string, chunk: string): void {
@@ -199,7 +208,7 @@ class LogBuffer {
   }
 }
 
-interface SandboxProcess<Info> {
+export interface SandboxProcess<Info> {
   info: Info;
   call(method: string, ...args: unknown[]): Promise<unknown>;
   close(): Promise<void>;
@@ -212,7 +221,7 @@ interface ChildReply {
 }
 
 /** Runs `node test/sandbox/<script>` and waits for its ready line (protocol: test/sandbox/child.mjs). */
-async function spawnSandbox<Info>(script: string, args: string[], log: LogBuffer, timeoutMs = 30_000): Promise<SandboxProcess<Info>> {
+export async function spawnSandbox<Info>(script: string, args: string[], log: LogBuffer, timeoutMs = 60_000): Promise<SandboxProcess<Info>> {
   const label = path.basename(script, '.mjs');
   const child = spawn(process.execPath, [path.join(ROOT, 'test', 'sandbox', script), ...args], {
     cwd: ROOT,
@@ -295,7 +304,7 @@ function isAlive(pid: number): boolean {
  * Removes what runs killed before their `close()` left behind: policy files (Chromium would merge
  * them into ours) and temp dirs. Their names carry the pid of the run that made them.
  */
-function removeLeftovers(): void {
+export function removeLeftovers(): void {
   const stale = (name: string) => {
     const pid = Number(/^wic-e2e-(\d+)-/.exec(name)?.[1]);
     return pid > 0 && pid !== process.pid && !isAlive(pid);
@@ -416,10 +425,11 @@ export async function assumeRoleWithWebIdentity(endpoint: string, params: {
 // ---------------------------------------------------------------------------------------------
 // The environment.
 
-export function chromiumArgs(extensionDir: string): string[] {
+export function chromiumArgs(extensionDir: string, extraExtensionDirs: string[] = []): string[] {
+  const dirs = [extensionDir, ...extraExtensionDirs].join(',');
   return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
+    `--disable-extensions-except=${dirs}`,
+    `--load-extension=${dirs}`,
     '--no-sandbox',
     '--disable-gpu',
     '--disable-quic',
@@ -494,35 +504,42 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
     const profileDir = await mkdtemp(path.join(tmpdir(), `wic-e2e-${process.pid}-profile-`));
     cleanups.push(() => rm(profileDir, { recursive: true, force: true }));
     await removeOnExit(profileDir);
-    const context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      headless: options.headless ?? !process.env.HEADFUL,
-      args: [...chromiumArgs(extensionDir), ...(options.chromiumArgs ?? [])],
-    });
-    cleanups.push(() => context.close());
+    // The browser, replaced whole by restart(); everything below reads it through `current`.
+    const launch = async () => {
+      const context = await chromium.launchPersistentContext(profileDir, {
+        executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+        headless: options.headless ?? !process.env.HEADFUL,
+        args: [...chromiumArgs(extensionDir, options.extraExtensionDirs), ...(options.chromiumArgs ?? [])],
+      });
+      try {
+        const isOurs = (worker: Worker) => worker.url().startsWith(`${EXTENSION_ORIGIN}/`);
+        const worker = context.serviceWorkers().find(isOurs)
+          ?? await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 });
 
-    const isOurs = (worker: Worker) => worker.url().startsWith(`${EXTENSION_ORIGIN}/`);
-    const worker = context.serviceWorkers().find(isOurs)
-      ?? await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 });
-
-    // Playwright's grantPermissions() turns the origin into `new URL(origin).origin`, which is
-    // "null" for chrome-extension: and fails ("opaque origins"); the CDP command takes it as is.
-    const browserSession = await context.browser()?.newBrowserCDPSession();
-    if (!browserSession) throw new Error('no browser CDP session');
-    await browserSession.send('Browser.grantPermissions', {
-      origin: EXTENSION_ORIGIN,
-      permissions: ['clipboardReadWrite', 'clipboardSanitizedWrite'],
-    });
-
-    const workers = await watchServiceWorker(context);
+        // Playwright's grantPermissions() turns the origin into `new URL(origin).origin`, which is
+        // "null" for chrome-extension: and fails ("opaque origins"); the CDP command takes it as is.
+        const browserSession = await context.browser()?.newBrowserCDPSession();
+        if (!browserSession) throw new Error('no browser CDP session');
+        await browserSession.send('Browser.grantPermissions', {
+          origin: EXTENSION_ORIGIN,
+          permissions: ['clipboardReadWrite', 'clipboardSanitizedWrite'],
+        });
+        return { context, worker, workers: await watchServiceWorker(context) };
+      } catch (error) {
+        await context.close().catch(() => undefined);
+        throw error;
+      }
+    };
+    let current = await launch();
+    cleanups.push(() => current.context.close());
 
     const getWorker = async () => {
-      await workers.start();
-      return worker;
+      await current.workers.start();
+      return current.worker;
     };
 
     const openExtensionPage = async (file: string) => {
-      const page = await context.newPage();
+      const page = await current.context.newPage();
       await page.goto(`${EXTENSION_ORIGIN}/${file}`);
       return page;
     };
@@ -537,11 +554,16 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
     const isIdpUrl = (url: string) => url.startsWith(`${idp.issuer}/`);
 
     const env: Environment = {
-      context,
+      get context() {
+        return current.context;
+      },
       extensionId: EXTENSION_ID,
       extensionOrigin: EXTENSION_ORIGIN,
       extensionDir,
-      worker,
+      profileDir,
+      get worker() {
+        return current.worker;
+      },
       idp,
       sts,
       sandboxConfig: () => sandboxConfig(idp.issuer, sts?.endpoint, idp.clientId),
@@ -553,10 +575,14 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
         const { chrome } = globalThis as unknown as { chrome: ChromeLike };
         return chrome.storage[name].get(null);
       }, area),
-      waitForAuthWindow: ({ timeout = 15_000 } = {}) => waitForPage(context, isIdpUrl, timeout),
+      waitForAuthWindow: ({ timeout = 15_000 } = {}) => waitForPage(current.context, isIdpUrl, timeout),
       loginOnIdp: (page, login, loginOptions) => loginOnIdp(page, login, loginOptions),
       getWorker,
-      stopServiceWorker: () => workers.stop(),
+      stopServiceWorker: () => current.workers.stop(),
+      restart: async () => {
+        await current.context.close();
+        current = await launch();
+      },
       readClipboard: async () => {
         // Any document of the extension origin will do; manifest.json runs none of the extension's code.
         const page = await openExtensionPage('manifest.json');

@@ -24,9 +24,13 @@ export async function serveAsChild(start) {
   // Paths the parent asks us to delete when we stop: a parent killed before its own cleanup
   // (jest on Ctrl-C) then still loses its temp dirs and managed-policy files with us.
   const leftovers = new Set();
+  // Browsers the parent started that would outlive it (Firefox does not stop when its WebDriver
+  // BiDi client goes away); killed only when the parent is gone without its own cleanup.
+  const orphans = new Set();
   const methods = {
     ...server.methods,
     removeOnExit: (path) => void leftovers.add(String(path)),
+    killOnExit: (pid) => void orphans.add(Number(pid)),
   };
 
   let closing;
@@ -35,6 +39,7 @@ export async function serveAsChild(start) {
       .then(() => server.close())
       .catch((error) => console.error(error))
       // A parent that died took its browser down with it; give that browser time to stop writing.
+      .then(() => parentGone && killAll(orphans))
       .then(() => parentGone && leftovers.size && new Promise((resolve) => setTimeout(resolve, 1_500)))
       .then(() => removeAll(leftovers))
       .finally(() => process.exit(code));
@@ -60,6 +65,17 @@ export async function serveAsChild(start) {
   }
 
   process.stdout.write(`${JSON.stringify(server.info)}\n`);
+}
+
+/** Sends SIGKILL to each process id that still runs. */
+function killAll(pids) {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // ESRCH: it ended with its parent after all.
+    }
+  }
 }
 
 /** Deletes `paths`, again for a few seconds while a dying browser may still write into them. */

@@ -106,6 +106,7 @@ async function keepOfflineAccess(ctx, _value, client) {
  * @param {Record<string, Record<string, unknown>>} [options.accounts] per-login claims, over extraClaims.
  * @param {Record<string, number>} [options.ttl] oidc-provider token lifetimes in seconds, e.g. `{ IdToken: 60 }`.
  * @param {boolean} [options.quiet] do not log flow errors to stderr.
+ * @param {string} [options.issuer] the issuer URL when a proxy on loopback serves the IdP; its own address by default.
  */
 export async function startIdp({
   port = 0,
@@ -115,6 +116,7 @@ export async function startIdp({
   accounts = {},
   ttl = {},
   quiet = false,
+  issuer: issuerOverride,
 } = {}) {
   const server = createServer();
   await new Promise((resolve, reject) => {
@@ -122,7 +124,8 @@ export async function startIdp({
     server.listen(port, LOOPBACK, resolve);
   });
   const actualPort = server.address().port;
-  const issuer = `http://${LOOPBACK}:${actualPort}`;
+  // A test may put a gate (that it can close) in front of the IdP; the issuer then names the gate.
+  const issuer = issuerOverride ?? `http://${LOOPBACK}:${actualPort}`;
   const store = new SandboxStore();
 
   const accountClaimNames = Object.values(accounts).flatMap((claims) => Object.keys(claims));

@@ -11,6 +11,10 @@ const handlers: Handlers = {
     return { profiles: 2, failed: 0 };
   },
   signOut: async () => null,
+  resume: async () => null,
+  openConsole: async () => null,
+  clearClipboardLater: async () => null,
+  testSignIn: async ({ providerId }) => ({ providerId, ok: true, steps: [] }),
 };
 
 /** A round trip through the same envelope the runtime carries. */

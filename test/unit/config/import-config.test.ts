@@ -38,3 +38,9 @@ describe('checkConfigImport', () => {
     expect(result.ok && result.warnings.map((warning) => warning.path)).toEqual(['extra', 'providers[0].colour']);
   });
 });
+
+describe('checkConfigImport on a bare null', () => {
+  it('refuses it instead of storing nothing over the configuration', () => {
+    expect(checkConfigImport('null', undefined)).toEqual({ ok: false, problems: ['(document): the configuration must be a JSON object with "providers" and "profiles" arrays'] });
+  });
+});

@@ -164,3 +164,25 @@ describe('validateConfiguration', () => {
     expect(validateConfiguration(undefined, undefined)).toEqual({ providers: [], profiles: [], problems: [] });
   });
 });
+
+describe('console sign-in fields', () => {
+  const document = (fields: Record<string, unknown>) => ({ providers: [provider], profiles: [{ ...profile, ...fields }] });
+
+  it('keeps a regional sign-in endpoint and a destination, and leaves both out when not set', () => {
+    const set = validateConfiguration(undefined, document({ signinEndpoint: 'https://eu-west-1.signin.aws.amazon.com/federation', consoleDestination: 'https://eu-west-1.console.aws.amazon.com/ec2/home' }));
+    expect(set.problems).toEqual([]);
+    expect(set.profiles[0]).toMatchObject({ signinEndpoint: 'https://eu-west-1.signin.aws.amazon.com/federation', consoleDestination: 'https://eu-west-1.console.aws.amazon.com/ec2/home' });
+    const unset = validateConfiguration(undefined, document({}));
+    expect(unset.profiles[0]).not.toHaveProperty('signinEndpoint');
+    expect(unset.profiles[0]).not.toHaveProperty('consoleDestination');
+  });
+
+  it.each([
+    [{ signinEndpoint: 'https://login.example.com/federation' }, 'error profiles[0].signinEndpoint: must be an AWS sign-in federation endpoint on signin.aws.amazon.com, signin.amazonaws-us-gov.com, signin.amazonaws.cn or a regional host under them, such as https://eu-west-1.signin.aws.amazon.com/federation; the extension can ask for access to no other host (got "https://login.example.com/federation")'],
+    [{ signinEndpoint: 42 }, 'error profiles[0].signinEndpoint: must be a string (got number)'],
+    [{ consoleDestination: 'console.aws.amazon.com' }, 'error profiles[0].consoleDestination: must be an absolute URL such as https://example.com (got "console.aws.amazon.com")'],
+    [{ consoleDestination: 'http://console.aws.amazon.com/' }, 'error profiles[0].consoleDestination: must use https (plain http is allowed only for 127.0.0.1, localhost or [::1]) (got "http://console.aws.amazon.com/")'],
+  ])('names the field when %j is wrong', (fields, problem) => {
+    expect(problemsOf(document(fields))).toEqual([problem]);
+  });
+});

@@ -119,9 +119,12 @@ describe('signInWithProvider', () => {
     expect(error.code).toBe(ErrorCodes.loginFailed);
   });
 
-  it('reports a redirect without a code', async () => {
-    const error = await failure({ redirect: (url) => (url.searchParams.delete('code'), url.href) });
-    expect(error.code).toBe(ErrorCodes.tokenRequestFailed);
+  it('discards a redirect without a code, before any token request', async () => {
+    const { idp, promise } = run({ redirect: (url) => (url.searchParams.delete('code'), url.href) });
+    const error = await rejection(promise);
+    expect(error.code).toBe(ErrorCodes.authorizationRejected);
+    expect(error.message).toBe('The answer from Corp SSO carried no authorization code, so it was discarded.');
+    expect(idp.requests.some((request) => request.url.endsWith('/token'))).toBe(false);
   });
 
   it('explains a token endpoint error', async () => {

@@ -115,7 +115,14 @@ describe('sign-in service', () => {
     await service.signIn('corp');
     await service.signIn('other');
     await service.signOut('corp');
-    expect([...store.items.keys()].sort()).toEqual(['credentials/elsewhere', 'profile-status/elsewhere', 'provider-session/other', 'provider-status/other']);
+    expect([...store.items.keys()].sort()).toEqual([
+      'credentials/elsewhere',
+      'diagnostics/profile/elsewhere',
+      'diagnostics/provider/other',
+      'profile-status/elsewhere',
+      'provider-session/other',
+      'provider-status/other',
+    ]);
   });
 
   it('signs out of everything', async () => {

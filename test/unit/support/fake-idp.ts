@@ -2,21 +2,26 @@
  * An OpenID Provider in memory: a fetch function answering discovery and token requests, and a
  * stand-in for the browser's web auth flow. Tests bend any part of it to attack the client.
  */
-import { generateKeyPairSync, createSign } from 'node:crypto';
+import { createSign, generateKeyPairSync } from 'node:crypto';
 
 export const issuer = 'https://idp.example.com';
 export const clientId = 'client-123';
 export const redirectUri = 'https://pphpgldbnphjbnncbdmijojinkfahdin.chromiumapp.org/';
 
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+/** A key the IdP does not publish: what a forger signs with. */
+const { privateKey: attackerKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+
+/** The IdP's key set, as its jwks_uri serves it. */
+export const publicJwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' }] };
 
 const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 
 /** Signs a JWT with RS256 (or writes an unsigned one for `alg: none`). */
-export function signJwt(claims: Record<string, unknown>, header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT', kid: 'k1' }): string {
+export function signJwt(claims: Record<string, unknown>, header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT', kid: 'k1' }, forged = false): string {
   const input = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
   if (header.alg === 'none') return `${input}.`;
-  return `${input}.${createSign('RSA-SHA256').update(input).sign(privateKey).toString('base64url')}`;
+  return `${input}.${createSign('RSA-SHA256').update(input).sign(forged ? attackerKey : privateKey).toString('base64url')}`;
 }
 
 /** What a test may change about the IdP's behaviour. */
@@ -26,12 +31,20 @@ export interface FakeIdpOptions {
   /** Replaces or removes (undefined) ID token claims; gets the nonce of the request. */
   claims?: (nonce: string) => Record<string, unknown>;
   idTokenHeader?: Record<string, unknown>;
+  /** Signs the ID token with a key the IdP does not publish. */
+  forgedSignature?: boolean;
+  /** Makes the keys endpoint unreachable while the rest answers. */
+  jwksDown?: boolean;
   tokenResponse?: { status: number; body: Record<string, unknown> };
   refreshToken?: string;
   /** Rewrites the redirect the "browser" returns. */
   redirect?: (url: URL) => string;
   /** Makes the whole IdP unreachable. */
   down?: boolean;
+  /** Replaces the key set at jwks_uri. */
+  jwks?: Record<string, unknown>;
+  /** The answer of `${issuer}/userinfo` for OAuth 2.0 access tokens. */
+  userInfo?: { status: number; body: Record<string, unknown> };
 }
 
 /** Builds the fake; `requests` records every request for assertions. */
@@ -57,10 +70,19 @@ export function fakeIdp(options: FakeIdpOptions = {}) {
           response_types_supported: ['code'],
           id_token_signing_alg_values_supported: ['RS256'],
           code_challenge_methods_supported: ['S256'],
+          revocation_endpoint: `${issuer}/revoke`,
           ...options.discovery,
         },
         options.discoveryStatus ?? 200,
       );
+    }
+    if (href === `${issuer}/jwks`) {
+      if (options.jwksDown) throw new TypeError('Failed to fetch');
+      return json(options.jwks ?? publicJwks);
+    }
+    if (href === `${issuer}/userinfo`) {
+      const answer = options.userInfo ?? { status: 200, body: { user_id: 'amzn1.account.user1', email: 'user1@example.com', name: 'User One' } };
+      return json(answer.body, answer.status);
     }
     if (href === `${issuer}/token`) {
       if (options.tokenResponse) return json(options.tokenResponse.body, options.tokenResponse.status);
@@ -70,10 +92,11 @@ export function fakeIdp(options: FakeIdpOptions = {}) {
         access_token: 'access-1',
         token_type: 'Bearer',
         expires_in: 3600,
-        id_token: signJwt(claims, options.idTokenHeader),
+        id_token: signJwt(claims, options.idTokenHeader, options.forgedSignature),
         ...(options.refreshToken ? { refresh_token: options.refreshToken } : {}),
       });
     }
+    if (href === `${issuer}/revoke`) return new Response(null, { status: 200 });
     return json({ error: 'not_found' }, 404);
   };
 
@@ -82,8 +105,24 @@ export function fakeIdp(options: FakeIdpOptions = {}) {
     const authorization = new URL(url);
     lastAuthorization = authorization.searchParams;
     const back = new URL(authorization.searchParams.get('redirect_uri') ?? redirectUri);
-    back.searchParams.set('code', 'code-1');
     const state = authorization.searchParams.get('state');
+    const responseType = authorization.searchParams.get('response_type');
+    if (responseType === 'id_token' || responseType === 'token') {
+      // Implicit and access-token responses come back in the fragment.
+      const fragment = new URLSearchParams();
+      if (responseType === 'id_token') {
+        const nonce = authorization.searchParams.get('nonce') ?? '';
+        fragment.set('id_token', signJwt(options.claims?.(nonce) ?? { iss: issuer, aud: clientId, sub: 'user-1', iat: now, exp: now + 3600, nonce }, options.idTokenHeader));
+      } else {
+        fragment.set('access_token', 'oauth-access-1');
+        fragment.set('token_type', 'bearer');
+        fragment.set('expires_in', '3600');
+      }
+      if (state) fragment.set('state', state);
+      back.hash = fragment.toString();
+      return options.redirect ? options.redirect(back) : back.href;
+    }
+    back.searchParams.set('code', 'code-1');
     if (state) back.searchParams.set('state', state);
     return options.redirect ? options.redirect(back) : back.href;
   };

@@ -40,13 +40,24 @@ export function stsCredentials(roleArn: string, sessionName: string, seconds: nu
 export async function startStsStandIn(answer: (request: StsRequest, index: number) => StsAnswer) {
   const requests: StsRequest[] = [];
   const server = createServer((incoming, outgoing) => {
+    // Browsers ask first (CORS preflight) since the SDK sends its own headers; STS allows any origin.
+    const cors = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'x-amzn-requestid' };
+    if (incoming.method === 'OPTIONS') {
+      outgoing.writeHead(204, {
+        ...cors,
+        'access-control-allow-methods': 'POST',
+        'access-control-allow-headers': incoming.headers['access-control-request-headers'] ?? '*',
+      }).end();
+      return;
+    }
     let body = '';
     incoming.on('data', (chunk: Buffer) => (body += chunk.toString()));
     incoming.on('end', () => {
       const request = { headers: incoming.headers, params: new URLSearchParams(body) };
       requests.push(request);
       const { status, body: xml } = answer(request, requests.length - 1);
-      outgoing.writeHead(status, { 'content-type': 'text/xml' }).end(xml);
+      const requestId = /<RequestId>([^<]*)<\/RequestId>/.exec(xml)?.[1] ?? '';
+      outgoing.writeHead(status, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId, ...cors }).end(xml);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,17 @@
+/**
+ * The preferences in `storage.local`, read and written by the popup, the options page and the
+ * background.
+ */
+import { browser } from './browser-api';
+import type { Preferences } from '../state/preferences';
+import { preferenceItems, preferenceKeys, readPreferences } from '../state/preferences';
+
+/** Reads every preference, defaults filled in. */
+export async function loadPreferences(): Promise<Preferences> {
+  return readPreferences(await browser.storage.local.get(Object.values(preferenceKeys)));
+}
+
+/** Stores the given preferences, leaving the others as they are. */
+export async function savePreferences(changes: Partial<Preferences>): Promise<void> {
+  await browser.storage.local.set(preferenceItems(changes));
+}

@@ -1,0 +1,36 @@
+/**
+ * A profile's status line: the words and the tone (colour) a user reads at a glance.
+ */
+import type { ProfileView } from './popup-view';
+import { formatTimeLeft } from './popup-view';
+
+/** One tone per state; each has its own colour in the popup. */
+export type StatusTone = 'signed-out' | 'valid' | 'expiring' | 'expired' | 'refreshing' | 'error';
+
+/** Below this many seconds left, valid credentials show as expiring soon. */
+export const expiringSoonSeconds = 5 * 60;
+
+/** The status line of a profile. */
+export interface ProfileStatus {
+  tone: StatusTone;
+  text: string;
+}
+
+/** Describes where a profile stands, with the time left in words that change once a minute. */
+export function profileStatus(view: ProfileView): ProfileStatus {
+  const { state } = view;
+  switch (state.kind) {
+    case 'signed-out':
+      return { tone: 'signed-out', text: 'Signed out' };
+    case 'busy':
+      return { tone: 'refreshing', text: `${state.step}…` };
+    case 'valid':
+      return state.secondsLeft < expiringSoonSeconds
+        ? { tone: 'expiring', text: `Expires soon, ${formatTimeLeft(state.secondsLeft)} left` }
+        : { tone: 'valid', text: `Valid, ${formatTimeLeft(state.secondsLeft)} left` };
+    case 'expired':
+      return { tone: 'expired', text: 'Expired; sign in again' };
+    case 'error':
+      return { tone: 'error', text: 'Error' };
+  }
+}

@@ -14,20 +14,39 @@ function moduleNames(compilation, chunk) {
   return [...names].filter((name) => !name.startsWith('webpack/runtime/')).sort();
 }
 
+/** The entries whose pages may load a chunk that is not loaded up front. */
+function loadedBy(chunk) {
+  const entries = new Set();
+  for (const group of chunk.groupsIterable) {
+    for (const parent of group.getParents()) {
+      for (const parentChunk of parent.chunks) if (parentChunk.name && parentChunk.canBeInitial()) entries.add(parentChunk.name);
+    }
+  }
+  return [...entries].sort();
+}
+
+/**
+ * One instance serves every compiler of the build (webpack.config.js exports one for the service
+ * worker and one for the pages), so the file describes the whole extension.
+ */
 class BundleStatsPlugin {
   /** @param {string} file where the JSON goes; outside the extension's folder, so it never ships */
   constructor(file) {
     this.file = file;
+    this.stats = { mode: undefined, entries: {}, lazyChunks: {} };
   }
 
   apply(compiler) {
     compiler.hooks.done.tap('BundleStatsPlugin', ({ compilation }) => {
-      const entries = {};
+      this.stats.mode = compiler.options.mode;
       for (const chunk of compilation.chunks) {
-        if (chunk.name) entries[chunk.name] = { modules: moduleNames(compilation, chunk) };
+        const modules = moduleNames(compilation, chunk);
+        // Chunks split off for import(): loaded later, so each is weighed on its own.
+        if (!chunk.canBeInitial()) this.stats.lazyChunks[chunk.name ?? String(chunk.id)] = { file: compilation.getPath(compilation.outputOptions.chunkFilename, { chunk, contentHashType: 'javascript' }), loadedBy: loadedBy(chunk), modules };
+        else if (chunk.name) this.stats.entries[chunk.name] = { modules };
       }
       mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileSync(this.file, `${JSON.stringify({ mode: compiler.options.mode, entries }, null, 1)}\n`);
+      writeFileSync(this.file, `${JSON.stringify(this.stats, null, 1)}\n`);
     });
   }
 }

@@ -12,7 +12,6 @@ import { request } from '../src/adapters/runtime';
 import { consoleEndpoints } from '../src/console/console-endpoints';
 import { ErrorCodes, ExtensionError } from '../src/errors';
 import type { CopyFormat } from '../src/format';
-import { formatCredentials } from '../src/format';
 import type { Preferences } from '../src/state/preferences';
 import type { ProfileView } from '../src/state/popup-view';
 import { App } from './App';
@@ -22,6 +21,8 @@ import { usePreferences } from './use-preferences';
 
 async function copy(view: ProfileView, format: CopyFormat, preferences: Preferences): Promise<void> {
   if (view.state.kind !== 'valid') throw new ExtensionError(ErrorCodes.notSignedIn, `${view.profile.name} has no valid credentials to copy.`);
+  // The formatters load on the first copy, not with every popup (issue 7's popup budget).
+  const { formatCredentials } = await import(/* webpackChunkName: "copy-formats" */ '../src/format');
   await navigator.clipboard.writeText(formatCredentials(format, { profileId: view.profile.id, credentials: view.state.credentials }));
   await savePreferences({ lastFormat: format, lastProfileId: view.profile.id });
   if (preferences.clearClipboardAfterSeconds > 0) {

@@ -16,7 +16,7 @@ const KB = 1024;
 /** Minified bytes each entry may weigh. */
 const sizeBudgets = { popup: 40 * KB, background: 220 * KB } as const;
 /** Pages: no AWS SDK and no OIDC client; those belong to the service worker alone. */
-const pageEntries = ['popup', 'options'] as const;
+const pageEntries = ['popup', 'options', 'diagnostics'] as const;
 const forbiddenInPages: Record<string, RegExp> = {
   'the AWS SDK': /\/node_modules\/@(aws-sdk|smithy|aws-crypto)\//,
   'the OIDC client (oauth4webapi)': /\/node_modules\/oauth4webapi\//,
@@ -25,6 +25,8 @@ const forbiddenInPages: Record<string, RegExp> = {
 interface BundleStats {
   mode: string;
   entries: Record<string, { modules: string[] }>;
+  /** Chunks a page loads on demand (import()), each weighed apart from its page's bundle. */
+  lazyChunks: Record<string, { file: string; loadedBy: string[]; modules: string[] }>;
 }
 
 function readStats(): BundleStats {
@@ -50,6 +52,24 @@ describe.each(pageEntries)('the %s page', (entry) => {
   });
 });
 
+const pageChunks = Object.entries(stats.lazyChunks).filter(([, chunk]) => chunk.loadedBy.some((entry) => (pageEntries as readonly string[]).includes(entry)));
+
+describe.each(pageChunks)('the pages\' lazy chunk %s', (_name, chunk) => {
+  it.each(Object.entries(forbiddenInPages))('holds no module of %s', (_what, pattern) => {
+    expect(chunk.modules.filter((name) => pattern.test(name))).toEqual([]);
+  });
+
+  it('is written beside the pages', () => {
+    expect(statSync(path.join(extensionDir, chunk.file)).size).toBeGreaterThan(0);
+  });
+});
+
+it('keeps the copy formats out of popup.js: they load on the first copy, in a chunk of their own', () => {
+  expect(modulesOf(stats, 'popup').filter((name) => name.startsWith('./src/format/') && !name.endsWith('/copy-format-options.ts'))).toEqual([]);
+  const formats = pageChunks.find(([, chunk]) => chunk.loadedBy.includes('popup') && chunk.modules.includes('./src/format/copy-format.ts'));
+  expect(formats).toBeDefined();
+});
+
 it('matches the patterns against real module names: the service worker holds both', () => {
   const background = modulesOf(stats, 'background');
   for (const pattern of Object.values(forbiddenInPages)) {
@@ -58,6 +78,7 @@ it('matches the patterns against real module names: the service worker holds bot
 });
 
 describe.each(Object.entries(sizeBudgets))('%s.js', (entry, budget) => {
+  // Only the bundle a page loads up front: chunks loaded on demand are listed above, apart.
   it(`weighs at most ${budget / KB} KB minified`, () => {
     const bytes = statSync(path.join(extensionDir, `${entry}.js`)).size;
     if (bytes > budget) {

@@ -34,4 +34,13 @@ module.exports = tseslint.config(
     files: ['test/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // The polyfill adds about 10 KB to every page for APIs that already return promises.
+    files: ['src/**', 'popup/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: 'webextension-polyfill', allowTypeImports: true, message: "Use `import { browser } from './browser-api'` (src/adapters); only its types come from the polyfill." }],
+      }],
+    },
+  },
 );

@@ -1,4 +1,4 @@
-// Two projects: fast unit tests (logic in node, components in jsdom) and end-to-end tests in real Chromium.
+// Projects: fast unit tests (logic in node, components in jsdom), end-to-end tests in real Chromium, and the benchmark.
 const transform = {
   '^.+\\.m?[jt]sx?$': [
     '@swc/jest',
@@ -31,6 +31,14 @@ module.exports = {
       transform,
       transformIgnorePatterns,
       slowTestThreshold: 60,
+    },
+    {
+      // `npm run bench` only: `npm test` selects the unit and e2e projects by name.
+      displayName: 'bench',
+      testMatch: ['<rootDir>/test/bench/**/*.bench.ts'],
+      testEnvironment: 'node',
+      transform,
+      transformIgnorePatterns,
     },
   ],
 };

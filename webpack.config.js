@@ -1,6 +1,7 @@
 // One build for the extension: each entry is one page or worker. The same files are written to
 // dist/chrome (Chrome, Edge) and dist/firefox, each with its manifest derived from manifest.json.
 const path = require('node:path');
+const { BundleStatsPlugin } = require('./build/bundle-stats-plugin');
 const CopyPlugin = require('copy-webpack-plugin');
 const webpack = require('webpack');
 const { chromiumManifest, firefoxManifest } = require('./build/browser-manifest');
@@ -32,57 +33,99 @@ class BrowserBuildsPlugin {
   }
 }
 
-module.exports = (_env, argv) => ({
-  mode: argv.mode ?? 'production',
-  target: 'webworker',
-  devtool: argv.mode === 'development' ? 'inline-source-map' : false,
-  entry: {
-    background: './src/background.ts',
-    popup: './popup/popup.tsx',
-    options: './popup/options.tsx',
-    diagnostics: './popup/diagnostics.tsx',
-    offscreen: './popup/offscreen.ts',
-  },
-  output: {
-    path: path.resolve(__dirname, 'dist'),
-    filename: '[name].js',
-    clean: true,
-    // A Manifest V3 service worker cannot load scripts after start-up, so nothing is split off.
-    asyncChunks: false,
-  },
-  resolve: {
-    extensions: ['.ts', '.tsx', '.js', '.mjs'],
-    // The AWS SDK ships browser builds under the "browser" field; the worker is a browser context.
-    mainFields: ['browser', 'module', 'main'],
-    conditionNames: ['browser', 'import', 'module', 'default'],
-  },
-  module: {
-    rules: [
-      {
-        test: /\.[jt]sx?$/,
-        exclude: /node_modules/,
-        loader: 'esbuild-loader',
-        options: { target: 'es2022', jsx: 'automatic', jsxImportSource: 'preact' },
-      },
+/** One instance for both compilers, so dist/bundle-stats.json describes every bundle. */
+const bundleStats = new BundleStatsPlugin(path.resolve(__dirname, 'dist/bundle-stats.json'));
+
+/** What the service worker and the pages share: how sources are found, compiled and written. */
+function common(argv) {
+  return {
+    mode: argv.mode ?? 'production',
+    devtool: argv.mode === 'development' ? 'inline-source-map' : false,
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.mjs'],
+      // The AWS SDK ships browser builds under the "browser" field; the worker is a browser context.
+      mainFields: ['browser', 'module', 'main'],
+      conditionNames: ['browser', 'import', 'module', 'default'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.[jt]sx?$/,
+          exclude: /node_modules/,
+          loader: 'esbuild-loader',
+          options: { target: 'es2022', jsx: 'automatic', jsxImportSource: 'preact' },
+        },
+      ],
+    },
+    performance: { hints: false },
+  };
+}
+
+/**
+ * Two compilers: the service worker, which cannot load scripts after start-up and so gets
+ * everything in one file, and the pages, which may load a chunk on demand (the popup loads the
+ * copy formats on the first copy). The pages run second, so the worker's build cleans dist first.
+ */
+module.exports = (_env, argv) => [
+  {
+    ...common(argv),
+    name: 'background',
+    target: 'webworker',
+    entry: { background: './src/background.ts' },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      clean: true,
+      // A Manifest V3 service worker cannot load scripts after start-up, so nothing is split off.
+      asyncChunks: false,
+    },
+    optimization: { splitChunks: false },
+    plugins: [
+      // The SDK's browser build parses STS's XML with DOMParser, which service workers lack;
+      // its pure-JavaScript parser works everywhere.
+      new webpack.NormalModuleReplacementPlugin(/@aws-sdk[\\/]xml-builder[\\/]dist-es[\\/]xml-parser\.browser\.js$/, (resource) => {
+        if (resource.createData?.resource) resource.createData.resource = resource.createData.resource.replace(/xml-parser\.browser\.js$/, 'xml-parser.js');
+      }),
+      // STS is called unsigned and has no event streams: the SDK's signers and event-stream code
+      // stay out of the worker (src/sts/sdk-parts-left-out.ts says why and fails loudly if used).
+      new webpack.NormalModuleReplacementPlugin(/^(@smithy\/signature-v4|@aws-sdk\/signature-v4-multi-region|@smithy\/core\/event-streams)$/, path.resolve(__dirname, 'src/sts/sdk-parts-left-out.ts')),
+      bundleStats,
+      new BrowserBuildsPlugin(),
     ],
   },
-  performance: { hints: false },
-  optimization: { splitChunks: false },
-  plugins: [
-    // The SDK's browser build parses STS's XML with DOMParser, which service workers lack;
-    // its pure-JavaScript parser works everywhere.
-    new webpack.NormalModuleReplacementPlugin(/@aws-sdk[\\/]xml-builder[\\/]dist-es[\\/]xml-parser\.browser\.js$/, (resource) => {
-      if (resource.createData?.resource) resource.createData.resource = resource.createData.resource.replace(/xml-parser\.browser\.js$/, 'xml-parser.js');
-    }),
-    new CopyPlugin({
-      patterns: [
-        { from: 'manifest.json' },
-        { from: 'src/managed-schema.json', to: 'managed-schema.json' },
-        { from: 'popup/*.html', to: '[name][ext]' },
-        { from: 'popup/*.css', to: '[name][ext]' },
-        { from: 'icons', to: 'icons' },
-      ],
-    }),
-    new BrowserBuildsPlugin(),
-  ],
-});
+  {
+    ...common(argv),
+    name: 'pages',
+    dependencies: ['background'],
+    target: 'web',
+    entry: {
+      popup: './popup/popup.tsx',
+      options: './popup/options.tsx',
+      diagnostics: './popup/diagnostics.tsx',
+      offscreen: './popup/offscreen.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      chunkFilename: '[name].js',
+      // Chunks sit beside the pages at the extension's root, in both browsers' folders.
+      publicPath: '/',
+      clean: false,
+    },
+    // Each page gets its own files: a page loads only what it uses, and lazy chunks stay lazy.
+    optimization: { splitChunks: false },
+    plugins: [
+      bundleStats,
+      new CopyPlugin({
+        patterns: [
+          { from: 'manifest.json' },
+          { from: 'src/managed-schema.json', to: 'managed-schema.json' },
+          { from: 'popup/*.html', to: '[name][ext]' },
+          { from: 'popup/*.css', to: '[name][ext]' },
+          { from: 'icons', to: 'icons' },
+        ],
+      }),
+      new BrowserBuildsPlugin(),
+    ],
+  },
+];

@@ -4,7 +4,7 @@
  */
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { CopyFormat } from '../src/format';
-import { copyFormats } from '../src/format';
+import { copyFormats } from '../src/format/copy-format-options';
 import type { ProfileView } from '../src/state/popup-view';
 import { FormatMenu } from './FormatMenu';
 import { formatShortNames } from './format-names';

@@ -6,7 +6,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CopyFormat } from '../src/format';
-import { copyFormats } from '../src/format';
+import { copyFormats } from '../src/format/copy-format-options';
 
 /** Props of {@link FormatMenu}. */
 export interface FormatMenuProps {

@@ -4,7 +4,7 @@
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { browser } from '../src/adapters/browser-api';
 import { onStateChanged, readConfiguration, readSessionItems } from '../src/adapters/storage';
 import { buildDebugReport } from '../src/diagnostics/debug-report';
 import { buildDiagnosticsView } from '../src/diagnostics/diagnostics-view';

@@ -4,7 +4,7 @@
  */
 import { render } from 'preact';
 import { useEffect } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { browser } from '../src/adapters/browser-api';
 import { redirectUri } from '../src/adapters/identity';
 import { hasOrigins, requestOrigins } from '../src/adapters/host-permissions';
 import { savePreferences } from '../src/adapters/preferences';
@@ -12,16 +12,17 @@ import { request } from '../src/adapters/runtime';
 import { consoleEndpoints } from '../src/console/console-endpoints';
 import { ErrorCodes, ExtensionError } from '../src/errors';
 import type { CopyFormat } from '../src/format';
-import { formatCredentials } from '../src/format';
 import type { Preferences } from '../src/state/preferences';
 import type { ProfileView } from '../src/state/popup-view';
 import { App } from './App';
 import type { PopupActions } from './popup-actions';
-import { usePopupView } from './use-popup-view';
+import { startPopupView, usePopupView } from './use-popup-view';
 import { usePreferences } from './use-preferences';
 
 async function copy(view: ProfileView, format: CopyFormat, preferences: Preferences): Promise<void> {
   if (view.state.kind !== 'valid') throw new ExtensionError(ErrorCodes.notSignedIn, `${view.profile.name} has no valid credentials to copy.`);
+  // The formatters load on the first copy, not with every popup (issue 7's popup budget).
+  const { formatCredentials } = await import(/* webpackChunkName: "copy-formats" */ '../src/format');
   await navigator.clipboard.writeText(formatCredentials(format, { profileId: view.profile.id, credentials: view.state.credentials }));
   await savePreferences({ lastFormat: format, lastProfileId: view.profile.id });
   if (preferences.clearClipboardAfterSeconds > 0) {
@@ -82,4 +83,5 @@ function Popup() {
 }
 
 const root = document.getElementById('root');
-if (root) render(<Popup />, root);
+// One render, with the profiles: storage is read before it (see use-popup-view.ts).
+if (root) void startPopupView().finally(() => render(<Popup />, root));

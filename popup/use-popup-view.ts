@@ -1,6 +1,10 @@
 /**
  * Keeps the popup's view in step with storage: it re-reads on every storage change and
  * re-derives the countdowns once a second, so expired credentials never look valid.
+ *
+ * The first read starts with {@link startPopupView}, before anything renders, so the popup's first
+ * render already shows every profile: no "Loading…" frame, and no wait for an effect (which
+ * preact runs only after a frame has been painted) before storage is even asked.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { onStateChanged, readConfiguration, readSessionItems } from '../src/adapters/storage';
@@ -13,26 +17,49 @@ interface Snapshot {
   session: Record<string, unknown>;
 }
 
+let latest: Snapshot | undefined;
+let started: Promise<void> | undefined;
+let reads = 0;
+const subscribers = new Set<() => void>();
+
+async function read(): Promise<void> {
+  const ticket = (reads += 1);
+  const [config, session] = await Promise.all([readConfiguration(), readSessionItems()]);
+  // Reads can finish out of order; only the most recent one describes storage now.
+  if (ticket !== reads) return;
+  latest = { config, session };
+  for (const notify of subscribers) notify();
+}
+
+/**
+ * Starts reading storage and watching it for changes; resolves once the first read is in. Call it
+ * before the first render. Later calls return the same promise.
+ */
+export function startPopupView(): Promise<void> {
+  started ??= (() => {
+    onStateChanged(() => void read());
+    return read();
+  })();
+  return started;
+}
+
 /** The current view, or `undefined` until storage has been read once. */
 export function usePopupView(): PopupView | undefined {
-  const [snapshot, setSnapshot] = useState<Snapshot>();
-  const [now, setNow] = useState(Date.now());
+  const [snapshot, setSnapshot] = useState(latest);
+  const [now, setNow] = useState(Date.now);
 
   useEffect(() => {
-    let alive = true;
-    const load = async () => {
-      const [config, session] = await Promise.all([readConfiguration(), readSessionItems()]);
-      if (alive) {
-        setSnapshot({ config, session });
-        setNow(Date.now());
-      }
+    const update = () => {
+      setSnapshot(latest);
+      setNow(Date.now());
     };
-    void load();
-    const unsubscribe = onStateChanged(() => void load());
+    subscribers.add(update);
+    void startPopupView();
+    // Storage may have changed between the first render and this effect.
+    if (latest !== snapshot) update();
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => {
-      alive = false;
-      unsubscribe();
+      subscribers.delete(update);
       clearInterval(timer);
     };
   }, []);

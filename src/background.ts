@@ -56,6 +56,7 @@ const copyDefaultProfile = createDefaultProfileCopier({
 const refresh = createBackgroundRefresh({ signIn: (providerId) => service.signIn(providerId) });
 
 listenForMessages({
+  ping: async () => 'pong',
   signIn: ({ providerId }) => service.signIn(providerId),
   refreshNow: ({ profileIds }) => refresh.refreshNow(profileIds),
   signOut: async ({ providerId }) => {

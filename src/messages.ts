@@ -8,6 +8,8 @@ import type { TestSignInReport, TestSignInRequest } from './state/test-sign-in';
 
 /** Every action the background performs for a page: its request and its response. */
 export interface MessageMap {
+  /** Answers at once: wakes the background and tells the page it listens (the benchmark times it). */
+  ping: { request: Record<string, never>; response: 'pong' };
   /** Interactive sign-in with a provider, then credentials for each of its profiles. */
   signIn: { request: { providerId: string }; response: { profiles: number; failed: number } };
   /** Forgets tokens and credentials of one provider, or of all when no id is given. */

@@ -2,7 +2,7 @@
  * Which engine runs the extension. One code base serves Chrome, Edge and Firefox; where they
  * differ, an adapter asks here and nothing outside src/adapters ever needs to know.
  */
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 
 /** Chrome and Edge share Chromium's extension APIs; Firefox has its own. */
 export type BrowserFamily = 'chromium' | 'firefox';

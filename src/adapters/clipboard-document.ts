@@ -3,7 +3,7 @@
  * async Clipboard API refuses it; `execCommand('copy')` with the `clipboardWrite` permission
  * still works there, and a copy handler sets exactly the text given, empty included.
  */
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import type { Runtime } from 'webextension-polyfill';
 import type { ClipboardReply } from './clipboard-messages';
 import { isClipboardRequest } from './clipboard-messages';

@@ -4,7 +4,7 @@
  * that clears the clipboard later, since the worker may be stopped at any moment.
  * @see https://developer.chrome.com/docs/extensions/reference/api/offscreen
  */
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import { ErrorCodes, ExtensionError } from '../errors';
 import type { ClipboardReply, ClipboardRequest } from './clipboard-messages';
 import { clipboardTarget } from './clipboard-messages';

@@ -1,7 +1,7 @@
 /**
  * Keyboard shortcuts (the manifest's `commands`), and the popup as the place to explain a failure.
  */
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 
 /** Calls `handler` when the user presses the shortcut of `command`. */
 export function onCommand(command: string, handler: () => void): void {

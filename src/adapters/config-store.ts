@@ -2,7 +2,7 @@
  * The user's configuration document in `storage.local`, seen through the narrow interface the
  * migration and save logic work on, and the install/update event that runs migrations.
  */
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import type { ConfigStorage } from '../config/migrations';
 
 /** `storage.local`, one key at a time; a single-key write is atomic. */

@@ -4,7 +4,7 @@
  * the AWS sign-in endpoint for "Open console". One API for both: callers name URLs, this module
  * turns them into match patterns.
  */
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import { hostPermissionFor } from '../host-permission-pattern';
 
 const patterns = (urls: readonly string[]) => [...new Set(urls.map(hostPermissionFor))];

@@ -1,7 +1,7 @@
 /**
  * The browser's identity API: the redirect URI to register with IdPs, and the web auth flow.
  */
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import { webAuthFlowDetails } from '../oidc/web-auth-flow-details';
 import type { ChromiumWebAuthFlowOptions } from '../oidc/web-auth-flow-details';
 import { browserFamily } from './browser-family';

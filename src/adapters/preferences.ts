@@ -2,7 +2,7 @@
  * The preferences in `storage.local`, read and written by the popup, the options page and the
  * background.
  */
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import type { Preferences } from '../state/preferences';
 import { preferenceItems, preferenceKeys, readPreferences } from '../state/preferences';
 

@@ -1,8 +1,8 @@
 /**
  * Messaging between the extension's pages and the background.
  */
-import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
+import { browser } from './browser-api';
 import { ErrorCodes } from '../errors';
 import { dispatchMessage } from '../messages';
 import type { Action, Handlers, Message, MessageMap, Reply } from '../messages';
@@ -19,11 +19,15 @@ export function isOwnPage(sender: Runtime.MessageSender): boolean {
 
 /** Registers the handlers; call at the top level of the background so wake-ups find them. */
 export function listenForMessages(handlers: Handlers): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): Promise<Reply<Action>> => {
+  // Answers through sendResponse (`true` keeps the channel open until then), which Chromium and
+  // Firefox both honour; a returned promise is a reply only in Firefox and recent Chromium.
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: Reply<Action>) => void): true => {
     if (!isOwnPage(sender)) {
-      return Promise.resolve({ ok: false, error: { code: ErrorCodes.forbiddenSender, message: 'Not accepted from this sender.' } });
+      sendResponse({ ok: false, error: { code: ErrorCodes.forbiddenSender, message: 'Not accepted from this sender.' } });
+      return true;
     }
-    return dispatchMessage(handlers, message);
+    void dispatchMessage(handlers, message).then(sendResponse);
+    return true;
   });
 }
 

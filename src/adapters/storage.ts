@@ -1,7 +1,7 @@
 /**
  * The background's and pages' only door to `browser.storage`.
  */
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import type { SessionStore } from '../state/session-store';
 import { validateConfiguration } from '../config/validate-configuration';
 import type { Configuration } from '../config/types';

@@ -1,7 +1,7 @@
 /**
  * Tabs the extension opens for the user.
  */
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 
 /** Opens a URL in a new tab in front. */
 export async function openTab(url: string): Promise<void> {

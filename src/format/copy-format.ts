@@ -3,6 +3,7 @@
  * them. Each family lives in its own file; this module only routes.
  */
 import type { ProfileCredentials } from '../state/types';
+import type { CopyFormat } from './copy-format-options';
 import { formatBash } from './bash';
 import { formatCredentialProcess } from './credential-process';
 import { formatCredentialsFile } from './credentials-file';
@@ -12,43 +13,8 @@ import { FormatError, FormatErrorCodes } from './format-error';
 import { formatPowerShell } from './powershell';
 import { formatWindowsCmd } from './windows-cmd';
 
-export type CopyFormat =
-  | 'bash'
-  | 'fish'
-  | 'powershell'
-  | 'cmd'
-  | 'credentials-file'
-  | 'credential-process'
-  | 'dotenv'
-  | 'access-key-id'
-  | 'secret-access-key'
-  | 'session-token'
-  | 'assumed-role-arn';
-
-/** What a format produces: commands to paste into a shell, file contents, or one raw value. */
-export type CopyFormatKind = 'shell' | 'file' | 'value';
-
-/** A menu entry for a {@link CopyFormat}. */
-export interface CopyFormatOption {
-  id: CopyFormat;
-  label: string;
-  kind: CopyFormatKind;
-}
-
-/** Every format once, in the order a menu shows them. */
-export const copyFormats: readonly CopyFormatOption[] = [
-  { id: 'bash', label: 'bash / zsh', kind: 'shell' },
-  { id: 'fish', label: 'fish', kind: 'shell' },
-  { id: 'powershell', label: 'PowerShell', kind: 'shell' },
-  { id: 'cmd', label: 'Windows cmd', kind: 'shell' },
-  { id: 'credentials-file', label: '~/.aws/credentials', kind: 'file' },
-  { id: 'credential-process', label: 'credential_process JSON', kind: 'file' },
-  { id: 'dotenv', label: '.env / docker --env-file', kind: 'file' },
-  { id: 'access-key-id', label: 'Access key ID', kind: 'value' },
-  { id: 'secret-access-key', label: 'Secret access key', kind: 'value' },
-  { id: 'session-token', label: 'Session token', kind: 'value' },
-  { id: 'assumed-role-arn', label: 'Assumed role ARN', kind: 'value' },
-];
+export type { CopyFormat, CopyFormatKind, CopyFormatOption } from './copy-format-options';
+export { copyFormats } from './copy-format-options';
 
 /** What every format is rendered from. */
 export interface FormatInput {

@@ -3,7 +3,7 @@
  * copy format and profile, and whether to clear the clipboard after copying.
  */
 import type { CopyFormat } from '../format';
-import { copyFormats } from '../format';
+import { copyFormats } from '../format/copy-format-options';
 
 /** Keys in `storage.local`, one per preference so writers never overwrite each other. */
 export const preferenceKeys = {

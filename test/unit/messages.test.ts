@@ -4,6 +4,7 @@ import type { Handlers, Message } from '../../src/messages';
 import { rejection } from './support/rejection';
 
 const handlers: Handlers = {
+  ping: async () => 'pong',
   signIn: async ({ providerId }) => {
     if (providerId === 'bad') throw new ExtensionError(ErrorCodes.loginCancelled, 'Sign-in was cancelled.', { hint: 'Click Sign in.' });
     if (providerId === 'boom') throw new Error('internal detail with a token eyJabc');
@@ -24,6 +25,7 @@ describe('messages', () => {
   it('carries a request to its handler and the result back', async () => {
     await expect(sendMessage(send, 'signIn', { providerId: 'corp' })).resolves.toEqual({ profiles: 2, failed: 0 });
     await expect(sendMessage(send, 'signOut', {})).resolves.toBeNull();
+    await expect(sendMessage(send, 'ping', {})).resolves.toBe('pong');
   });
 
   it('rethrows the handler error on the caller side with code and hint', async () => {

@@ -1,0 +1,130 @@
+/** @jest-environment jsdom */
+import '@testing-library/jest-dom';
+import type * as TestingLibraryType from '@testing-library/preact/pure';
+import type * as PreactType from 'preact';
+import type * as PopupViewModuleType from '../../../popup/use-popup-view';
+import type { PopupView } from '../../../src/state/popup-view';
+import { credentialsKey, localConfigKey } from '../../../src/state/keys';
+import { sampleCredentials, sampleDocument } from '../support/fixtures';
+
+type Listener = (changes: Record<string, unknown>, area: string) => void;
+
+/** The browser's storage as the adapters reach it (`chrome.storage`), in memory. */
+function fakeStorage() {
+  const areas: Record<string, Record<string, unknown>> = { local: { [localConfigKey]: sampleDocument }, session: {}, managed: {} };
+  const listeners = new Set<Listener>();
+  /** When set, session reads wait for it: lets a test finish reads out of order. */
+  const held: Array<() => void> = [];
+  let holdSessionReads = false;
+  const area = (name: string) => ({
+    get: async (key?: string | null) => {
+      const snapshot = JSON.parse(JSON.stringify(areas[name] ?? {})) as Record<string, unknown>;
+      if (name === 'session' && holdSessionReads) await new Promise<void>((resolve) => held.push(resolve));
+      return typeof key === 'string' ? { [key]: snapshot[key] } : snapshot;
+    },
+    set: async (items: Record<string, unknown>) => {
+      Object.assign(areas[name] ?? {}, items);
+      for (const listener of listeners) listener(items, name);
+    },
+  });
+  return {
+    api: {
+      storage: {
+        local: area('local'),
+        session: area('session'),
+        managed: area('managed'),
+        onChanged: { addListener: (listener: Listener) => listeners.add(listener), removeListener: (listener: Listener) => listeners.delete(listener) },
+      },
+    },
+    holdSessionReads: (hold: boolean) => {
+      holdSessionReads = hold;
+    },
+    release: (index: number) => held[index]?.(),
+  };
+}
+
+const cleanups: Array<() => void> = [];
+
+type PopupViewModule = typeof PopupViewModuleType;
+type TestingLibrary = typeof TestingLibraryType;
+type Preact = typeof PreactType;
+
+/**
+ * A fresh copy of the hook's module (it keeps one store per popup, like the popup's document)
+ * over a fresh fake storage, with the preact and testing library it must share its hooks with.
+ */
+function load() {
+  const storage = fakeStorage();
+  Object.assign(globalThis, { chrome: storage.api });
+  let loaded: { module: PopupViewModule; library: TestingLibrary; preact: Preact } | undefined;
+  jest.isolateModules(() => {
+    loaded = {
+      module: jest.requireActual<PopupViewModule>('../../../popup/use-popup-view'),
+      library: jest.requireActual<TestingLibrary>('@testing-library/preact/pure'),
+      preact: jest.requireActual<Preact>('preact'),
+    };
+  });
+  if (!loaded) throw new Error('use-popup-view did not load');
+  const { module, library, preact } = loaded;
+  cleanups.push(library.cleanup);
+  const renders: Array<PopupView | undefined> = [];
+  function Probe() {
+    const view = module.usePopupView();
+    renders.push(view);
+    const dev = view?.providers[0]?.profiles.find((profile) => profile.profile.id === 'dev');
+    return preact.h('p', { role: 'status' }, view ? `dev ${dev?.state.kind}` : 'loading');
+  }
+  return {
+    storage,
+    start: module.startPopupView,
+    renders,
+    render: () => library.render(preact.h(Probe, null)),
+    status: () => library.screen.getByRole('status'),
+    act: library.act,
+    waitFor: library.waitFor,
+  };
+}
+
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+  delete (globalThis as { chrome?: unknown }).chrome;
+});
+
+describe('usePopupView', () => {
+  it('renders every profile in its first render once startPopupView has read storage', async () => {
+    const popup = load();
+    await popup.start();
+    popup.render();
+    expect(popup.renders[0]?.providers.map((provider) => provider.profiles.length)).toEqual([2, 0]);
+    expect(popup.status()).toHaveTextContent('dev signed-out');
+  });
+
+  it('follows storage changes', async () => {
+    const popup = load();
+    await popup.start();
+    popup.render();
+    await popup.act(() => popup.storage.api.storage.session.set({ [credentialsKey('dev')]: sampleCredentials(Date.now() + 3600_000) }));
+    await popup.waitFor(() => expect(popup.status()).toHaveTextContent('dev valid'));
+  });
+
+  it('keeps the latest read when an earlier one finishes after it', async () => {
+    const popup = load();
+    await popup.start();
+    popup.render();
+    popup.storage.holdSessionReads(true);
+    await popup.act(() => popup.storage.api.storage.session.set({ [credentialsKey('dev')]: sampleCredentials(Date.now() - 1000) }));
+    await popup.act(() => popup.storage.api.storage.session.set({ [credentialsKey('dev')]: sampleCredentials(Date.now() + 3600_000) }));
+    await popup.act(async () => popup.storage.release(1));
+    await popup.waitFor(() => expect(popup.status()).toHaveTextContent('dev valid'));
+    await popup.act(async () => popup.storage.release(0));
+    await popup.act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(popup.status()).toHaveTextContent('dev valid');
+  });
+
+  it('still loads when rendered without startPopupView', async () => {
+    const popup = load();
+    popup.render();
+    expect(popup.status()).toHaveTextContent('loading');
+    await popup.waitFor(() => expect(popup.status()).toHaveTextContent('dev signed-out'));
+  });
+});

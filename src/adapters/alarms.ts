@@ -2,7 +2,7 @@
  * `browser.alarms`: they outlive the service worker and wake it up. Chrome fires a packed
  * extension's alarms no sooner than 30 seconds ahead; the schedule never asks for less.
  */
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import type { AlarmsPort } from '../refresh/refresh-deps';
 
 /** The alarms of this extension. */

@@ -1,7 +1,7 @@
 /**
  * `browser.idle`: whether the user is at the machine, so nothing is refreshed for nobody.
  */
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import type { IdlePort } from '../refresh/refresh-deps';
 
 /** Idle detection; Chrome takes thresholds of 15 seconds and more. */

@@ -1,7 +1,7 @@
 /**
  * The toolbar button's badge and tooltip (`browser.action`).
  */
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import type { IndicatorPort } from '../refresh/refresh-deps';
 
 /** Shows the badge and title. */

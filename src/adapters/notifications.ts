@@ -2,7 +2,7 @@
  * System notifications asking the user to sign in (`browser.notifications`): with a "Sign in"
  * button in Chromium, as a notice to click in Firefox (src/refresh/sign-in-notice.ts).
  */
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import type { Notifications } from 'webextension-polyfill';
 import type { NotificationsPort } from '../refresh/refresh-deps';
 import { signInNotice } from '../refresh/sign-in-notice';

@@ -3,7 +3,7 @@
  * background, so that an alarm, the user coming back, a storage change or a click on the
  * notification wakes a stopped service worker and finds its listener.
  */
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import type { RefreshService } from '../refresh/refresh-service';
 import { settingsKey } from '../settings/refresh-settings';
 import { localConfigKey } from '../state/keys';

@@ -1,7 +1,7 @@
 /**
  * Refresh settings in `storage.local` (the user's) and in `storage.managed` (the policy's).
  */
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import { settingsKey } from '../settings/refresh-settings';
 import type { RefreshSettings } from '../settings/refresh-settings';
 import { validateSettings } from '../settings/validate-settings';

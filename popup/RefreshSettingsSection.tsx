@@ -2,7 +2,7 @@
  * The options page's section for refresh settings, wired to storage.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { readConfiguration } from '../src/adapters/storage';
+import { readConfiguration } from '../src/adapters/configuration';
 import { readSettingsResult, writeSettings } from '../src/adapters/settings-storage';
 import type { Provider } from '../src/config/types';
 import type { SettingsResult } from '../src/settings/validate-settings';

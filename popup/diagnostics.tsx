@@ -5,7 +5,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../src/adapters/browser-api';
-import { onStateChanged, readConfiguration, readSessionItems } from '../src/adapters/storage';
+import { readConfiguration } from '../src/adapters/configuration';
+import { onStateChanged, readSessionItems } from '../src/adapters/storage';
 import { buildDebugReport } from '../src/diagnostics/debug-report';
 import { buildDiagnosticsView } from '../src/diagnostics/diagnostics-view';
 import type { DiagnosticsView } from '../src/diagnostics/diagnostics-view';

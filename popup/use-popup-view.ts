@@ -4,12 +4,15 @@
  *
  * The first read starts with {@link startPopupView}, before anything renders, so the popup's first
  * render already shows every profile: no "Loading…" frame, and no wait for an effect (which
- * preact runs only after a frame has been painted) before storage is even asked.
+ * preact runs only after a frame has been painted) before storage is even asked. It is one read of
+ * session storage: the configuration comes validated by the background, published there.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { onStateChanged, readConfiguration, readSessionItems } from '../src/adapters/storage';
+import { request } from '../src/adapters/runtime';
+import { onStateChanged, readSessionItems } from '../src/adapters/storage';
 import type { Configuration } from '../src/config/types';
 import { buildPopupView } from '../src/state/popup-view';
+import { publishedConfiguration } from '../src/state/published-configuration';
 import type { PopupView } from '../src/state/popup-view';
 
 interface Snapshot {
@@ -24,11 +27,25 @@ const subscribers = new Set<() => void>();
 
 async function read(): Promise<void> {
   const ticket = (reads += 1);
-  const [config, session] = await Promise.all([readConfiguration(), readSessionItems()]);
+  const session = await readSessionItems();
   // Reads can finish out of order; only the most recent one describes storage now.
   if (ticket !== reads) return;
+  const config = publishedConfiguration(session);
+  // Not published yet: the change that publishes it brings another read.
+  if (!config) return;
   latest = { config, session };
   for (const notify of subscribers) notify();
+}
+
+/**
+ * The first read. After a browser start nothing is published until the background has run, so
+ * the popup wakes it and waits for its answer, which comes once the configuration is written.
+ */
+async function firstRead(): Promise<void> {
+  await read();
+  if (latest) return;
+  await request('resume', {}).catch(() => undefined);
+  await read();
 }
 
 /**
@@ -38,7 +55,7 @@ async function read(): Promise<void> {
 export function startPopupView(): Promise<void> {
   started ??= (() => {
     onStateChanged(() => void read());
-    return read();
+    return firstRead();
   })();
   return started;
 }

@@ -2,7 +2,8 @@
  * The background service worker: the composition root. It wires adapters to logic and registers
  * listeners at the top level, as Manifest V3 requires for a worker that may wake up at any time.
  */
-import { restrictSessionStorage, readConfiguration, readSessionItems, sessionStore } from './adapters/storage';
+import { restrictSessionStorage, readSessionItems, sessionStore } from './adapters/storage';
+import { keepConfigurationPublished, readConfiguration } from './adapters/configuration';
 import { createBackgroundRefresh } from './adapters/background-refresh';
 import { listenForMessages } from './adapters/runtime';
 import { clearClipboardLater, writeClipboard } from './adapters/clipboard';
@@ -23,6 +24,7 @@ import { assumeRoleWithWebIdentity } from './sts/assume-role';
 
 // Before anything else: whatever this worker's predecessor left busy was interrupted.
 const startedAt = Date.now();
+const published = keepConfigurationPublished();
 const ready = readSessionItems().then((items) => recoverInterrupted(items, sessionStore, startedAt, Date.now())).catch(() => 0);
 
 const service = createSignInService({
@@ -64,7 +66,8 @@ listenForMessages({
     return null;
   },
   resume: async () => {
-    await ready;
+    // The popup asks when it finds no configuration published (a browser start empties session storage).
+    await Promise.all([ready, published]);
     return null;
   },
   openConsole: async ({ profileId }) => {

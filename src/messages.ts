@@ -16,7 +16,7 @@ export interface MessageMap {
   signOut: { request: { providerId?: string }; response: null };
   /** Renews the ID token and gets new credentials for these profiles, or all signed-in ones, without a prompt. */
   refreshNow: { request: { profileIds?: string[] }; response: { refreshed: number; failed: number } };
-  /** Wakes the background, which first settles what a stopped worker left busy; the popup sends it on opening. */
+  /** Wakes the background, which settles what a stopped worker left busy and publishes the configuration; answers once both are done. The popup sends it on opening. */
   resume: { request: Record<string, never>; response: null };
   /** Signs in to the AWS console with a profile's credentials and opens it in a new tab. */
   openConsole: { request: { profileId: string }; response: null };

@@ -2,7 +2,8 @@
  * Wires the refresh service to the browser for the background: its adapters, its event
  * listeners (registered at once, at the top level), and a first catch-up on every worker start.
  */
-import { readConfiguration, readSessionItems, sessionStore } from './storage';
+import { readSessionItems, sessionStore } from './storage';
+import { readConfiguration } from './configuration';
 import { launchWebAuthFlow, redirectUri } from './identity';
 import { alarms } from './alarms';
 import { idle } from './idle';

@@ -1,12 +1,11 @@
 /**
- * The background's and pages' only door to `browser.storage`.
+ * The background's and pages' door to `browser.storage`: raw reads and writes. Validating the
+ * configuration is src/adapters/configuration.ts's, so the popup, which imports this file, does
+ * not carry the validation code.
  */
 import { browser } from './browser-api';
 import type { SessionStore } from '../state/session-store';
-import { validateConfiguration } from '../config/validate-configuration';
-import type { Configuration } from '../config/types';
-import { withClaimedRoles } from '../state/claimed-roles';
-import { claimedRolesKey, localConfigKey } from '../state/keys';
+import { localConfigKey } from '../state/keys';
 
 /** `storage.session`: in memory only, gone when the browser closes. */
 export const sessionStore: SessionStore = {
@@ -43,14 +42,6 @@ export async function readManagedConfig(): Promise<Record<string, unknown> | und
 export async function readLocalConfig(): Promise<unknown> {
   const items = await browser.storage.local.get(localConfigKey);
   return items[localConfigKey];
-}
-
-/** Reads and validates the configuration from policy and from the user, with the profiles signing in revealed. */
-export async function readConfiguration(): Promise<Configuration> {
-  const [managed, local] = await Promise.all([readManagedConfig(), readLocalConfig()]);
-  const config = validateConfiguration(managed, local);
-  const keys = config.providers.filter((provider) => provider.rolesFromClaim).map((provider) => claimedRolesKey(provider.id));
-  return keys.length ? withClaimedRoles(config, await browser.storage.session.get(keys)) : config;
 }
 
 /** Replaces the user's configuration document. */

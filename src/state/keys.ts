@@ -15,5 +15,12 @@ export const profileStatusKey = (profileId: string): string => `profile-status/$
 /** Role ARNs the provider's last ID token listed ({@link ClaimedRoles}); profiles are made from them. */
 export const claimedRolesKey = (providerId: string): string => `claimed-roles/${providerId}`;
 
+/**
+ * The configuration as the background last read and validated it, with the roles tokens listed
+ * made into profiles ({@link Configuration}). Not secret. The popup reads it instead of
+ * validating the documents itself, which keeps the validation code out of the popup's bundle.
+ */
+export const configurationKey = 'configuration';
+
 /** The key in `storage.local` that holds the user's own configuration document. */
 export const localConfigKey = 'config';

@@ -4,14 +4,23 @@ import type * as TestingLibraryType from '@testing-library/preact/pure';
 import type * as PreactType from 'preact';
 import type * as PopupViewModuleType from '../../../popup/use-popup-view';
 import type { PopupView } from '../../../src/state/popup-view';
-import { credentialsKey, localConfigKey } from '../../../src/state/keys';
+import { validateConfiguration } from '../../../src/config/validate-configuration';
+import { configurationKey, credentialsKey } from '../../../src/state/keys';
 import { sampleCredentials, sampleDocument } from '../support/fixtures';
 
 type Listener = (changes: Record<string, unknown>, area: string) => void;
 
-/** The browser's storage as the adapters reach it (`chrome.storage`), in memory. */
-function fakeStorage() {
-  const areas: Record<string, Record<string, unknown>> = { local: { [localConfigKey]: sampleDocument }, session: {}, managed: {} };
+/** What the background publishes for the sample document. */
+const published = () => JSON.parse(JSON.stringify(validateConfiguration(undefined, sampleDocument))) as unknown;
+
+/**
+ * The browser's storage as the adapters reach it (`chrome.storage`), in memory, with the
+ * configuration published unless `publishedAtStart` is false; and a background whose answer to
+ * `resume` publishes it, as the real one does.
+ */
+function fakeStorage({ publishedAtStart = true } = {}) {
+  const areas: Record<string, Record<string, unknown>> = { local: {}, session: publishedAtStart ? { [configurationKey]: published() } : {}, managed: {} };
+  const messages: unknown[] = [];
   const listeners = new Set<Listener>();
   /** When set, session reads wait for it: lets a test finish reads out of order. */
   const held: Array<() => void> = [];
@@ -27,11 +36,19 @@ function fakeStorage() {
       for (const listener of listeners) listener(items, name);
     },
   });
+  const session = area('session');
   return {
     api: {
+      runtime: {
+        sendMessage: async (message: unknown) => {
+          messages.push(message);
+          await session.set({ [configurationKey]: published() });
+          return { ok: true, value: null };
+        },
+      },
       storage: {
         local: area('local'),
-        session: area('session'),
+        session,
         managed: area('managed'),
         onChanged: { addListener: (listener: Listener) => listeners.add(listener), removeListener: (listener: Listener) => listeners.delete(listener) },
       },
@@ -40,6 +57,7 @@ function fakeStorage() {
       holdSessionReads = hold;
     },
     release: (index: number) => held[index]?.(),
+    messages,
   };
 }
 
@@ -53,8 +71,8 @@ type Preact = typeof PreactType;
  * A fresh copy of the hook's module (it keeps one store per popup, like the popup's document)
  * over a fresh fake storage, with the preact and testing library it must share its hooks with.
  */
-function load() {
-  const storage = fakeStorage();
+function load(options?: { publishedAtStart?: boolean }) {
+  const storage = fakeStorage(options);
   Object.assign(globalThis, { chrome: storage.api });
   let loaded: { module: PopupViewModule; library: TestingLibrary; preact: Preact } | undefined;
   jest.isolateModules(() => {
@@ -119,6 +137,23 @@ describe('usePopupView', () => {
     await popup.act(async () => popup.storage.release(0));
     await popup.act(() => new Promise((resolve) => setTimeout(resolve, 20)));
     expect(popup.status()).toHaveTextContent('dev valid');
+  });
+
+  it('reads the configuration the background published, without asking the background', async () => {
+    const popup = load();
+    await popup.start();
+    popup.render();
+    expect(popup.status()).toHaveTextContent('dev signed-out');
+    expect(popup.storage.messages).toEqual([]);
+  });
+
+  it('wakes the background when nothing is published yet (a browser start) and renders what it publishes', async () => {
+    const popup = load({ publishedAtStart: false });
+    await popup.start();
+    popup.render();
+    expect(popup.storage.messages).toEqual([{ action: 'resume', payload: {} }]);
+    expect(popup.renders[0]?.providers.map((provider) => provider.profiles.length)).toEqual([2, 0]);
+    expect(popup.status()).toHaveTextContent('dev signed-out');
   });
 
   it('still loads when rendered without startPopupView', async () => {

@@ -1,0 +1,42 @@
+/**
+ * The configuration as the extension runs it: read from policy and from the user, validated, with
+ * the roles tokens listed made into profiles. The background publishes it in `storage.session`
+ * (src/state/published-configuration.ts), so the popup renders it without validating anything.
+ */
+import { browser } from './browser-api';
+import { readLocalConfig, readManagedConfig } from './storage';
+import { validateConfiguration } from '../config/validate-configuration';
+import type { Configuration } from '../config/types';
+import { withClaimedRoles } from '../state/claimed-roles';
+import { claimedRolesKey, configurationKey } from '../state/keys';
+import { changesConfiguration, differsFromPublished } from '../state/published-configuration';
+
+/** Reads and validates the configuration from policy and from the user, with the profiles signing in revealed. */
+export async function readConfiguration(): Promise<Configuration> {
+  const [managed, local] = await Promise.all([readManagedConfig(), readLocalConfig()]);
+  const config = validateConfiguration(managed, local);
+  const keys = config.providers.filter((provider) => provider.rolesFromClaim).map((provider) => claimedRolesKey(provider.id));
+  return keys.length ? withClaimedRoles(config, await browser.storage.session.get(keys)) : config;
+}
+
+/** Reads the configuration and publishes it, unless what is published already says the same. */
+export async function publishConfiguration(): Promise<void> {
+  const [config, session] = await Promise.all([readConfiguration(), browser.storage.session.get(configurationKey)]);
+  if (differsFromPublished(config, session)) await browser.storage.session.set({ [configurationKey]: config });
+}
+
+/**
+ * Publishes the configuration now and again whenever its sources change. Call at the top level of
+ * the background, so that a change wakes a stopped worker and finds the listener. Resolves once
+ * the first publication is written.
+ */
+export function keepConfigurationPublished(): Promise<void> {
+  const report = (error: unknown) => console.error('configuration not published:', error instanceof Error ? error.message : String(error));
+  // One publication at a time, a new one after every change: a slow read never overwrites a newer one.
+  let queue = publishConfiguration().catch(report);
+  const first = queue;
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (changesConfiguration(area, Object.keys(changes))) queue = queue.then(publishConfiguration).catch(report);
+  });
+  return first;
+}

@@ -12,6 +12,7 @@ import { notifications } from './notifications';
 import { listenForRefreshEvents } from './refresh-events';
 import type { RefreshEventHandlers } from './refresh-events';
 import { localStore, readSettings } from './settings-storage';
+import { createDiscoveryCache } from '../oidc/discovery-cache';
 import { refreshIdToken } from '../oidc/refresh-id-token';
 import { signInWithProvider } from '../oidc/sign-in';
 import { createRefreshService } from '../refresh/refresh-service';
@@ -22,14 +23,16 @@ import { formatClock } from '../util/format-clock';
 
 /** Creates the refresh service over the browser's APIs and starts listening. */
 export function createBackgroundRefresh(handlers: RefreshEventHandlers): RefreshService {
+  // Renewals reuse the issuer's discovery document (and with it oauth4webapi's copy of its keys).
+  const discovery = createDiscoveryCache(Date.now);
   const service = createRefreshService({
     readConfiguration,
     readSettings,
     store: sessionStore,
     readSession: readSessionItems,
     local: localStore,
-    refreshIdToken: (provider, refreshToken) => refreshIdToken(provider, refreshToken),
-    silentSignIn: (provider) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: redirectUri() }, false),
+    refreshIdToken: (provider, refreshToken) => refreshIdToken(provider, refreshToken, { discovery }),
+    silentSignIn: (provider) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: redirectUri(), discovery }, false),
     assumeRole: assumeRoleWithWebIdentity,
     deriveSessionName,
     alarms,

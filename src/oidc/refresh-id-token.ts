@@ -9,8 +9,8 @@ import * as oauth from 'oauth4webapi';
 import type { Provider } from '../config/types';
 import { ErrorCodes, ExtensionError } from '../errors';
 import { signatureError, tokenResponseError } from './oidc-errors';
-import { discover, requestOptions } from './sign-in';
-import type { SignInDeps } from './sign-in';
+import { requestOptions, withDiscovery } from './sign-in';
+import type { RequestOptions, SignInDeps } from './sign-in';
 
 /** What a refresh produced. */
 export interface RefreshedTokens {
@@ -29,9 +29,12 @@ export interface RefreshedTokens {
  *   `invalid_grant` once the token is revoked or expired), {@link ErrorCodes.idTokenInvalid} when
  *   the answer holds no usable ID token, {@link ErrorCodes.idpUnreachable} without a network.
  */
-export async function refreshIdToken(provider: Provider, refreshToken: string, deps: Pick<SignInDeps, 'fetch'> = {}): Promise<RefreshedTokens> {
+export async function refreshIdToken(provider: Provider, refreshToken: string, deps: Pick<SignInDeps, 'fetch' | 'discovery'> = {}): Promise<RefreshedTokens> {
   const options = requestOptions(provider, deps);
-  const as = await discover(provider, options);
+  return withDiscovery(provider, options, deps.discovery, (as) => grant(provider, as, refreshToken, options));
+}
+
+async function grant(provider: Provider, as: oauth.AuthorizationServer, refreshToken: string, options: RequestOptions): Promise<RefreshedTokens> {
   const client: oauth.Client = { client_id: provider.clientId };
   let tokens: oauth.TokenEndpointResponse;
   let response: Response;

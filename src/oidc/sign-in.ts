@@ -11,6 +11,7 @@ import type { Provider } from '../config/types';
 import { decodeJwtClaims } from '../diagnostics/decode-jwt';
 import { ErrorCodes, ExtensionError } from '../errors';
 import { signInWithAccessToken } from './access-token-flow';
+import type { DiscoveryCache } from './discovery-cache';
 import { IdTokenRejectedError } from './id-token-rejected-error';
 import { signInImplicit } from './implicit-flow';
 import { authorizationResponseError, discoveryError, launchError, signatureError, tokenResponseError } from './oidc-errors';
@@ -28,6 +29,8 @@ export interface SignInDeps {
   fetch?: typeof fetch;
   /** Told when a step succeeds, with what it got (never a token). */
   onStep?(step: SignInStep, detail: string): void;
+  /** Discovery documents fetched before; renewals pass one, an interactive sign-in asks the issuer. */
+  discovery?: DiscoveryCache;
 }
 
 /** Tokens from a successful sign-in. */
@@ -57,8 +60,29 @@ export function requestOptions(provider: Provider, deps: Pick<SignInDeps, 'fetch
   return options;
 }
 
-/** OIDC discovery of the provider's issuer, with errors a user can act on. */
-export async function discover(provider: Provider, options: RequestOptions): Promise<oauth.AuthorizationServer> {
+/**
+ * OIDC discovery of the provider's issuer, with errors a user can act on; from `cache` when it
+ * holds the document.
+ */
+export function discover(provider: Provider, options: RequestOptions, cache?: DiscoveryCache): Promise<oauth.AuthorizationServer> {
+  return cache ? cache.get(provider.issuer, () => fetchDiscovery(provider, options)) : fetchDiscovery(provider, options);
+}
+
+/**
+ * Runs `use` with the provider's discovery document; when it fails, the cached document is
+ * dropped, so the next attempt asks the issuer again (its endpoints or keys may have moved).
+ */
+export async function withDiscovery<T>(provider: Provider, options: RequestOptions, cache: DiscoveryCache | undefined, use: (as: oauth.AuthorizationServer) => Promise<T>): Promise<T> {
+  const as = await discover(provider, options, cache);
+  try {
+    return await use(as);
+  } catch (error) {
+    cache?.forget(provider.issuer);
+    throw error;
+  }
+}
+
+async function fetchDiscovery(provider: Provider, options: RequestOptions): Promise<oauth.AuthorizationServer> {
   const issuer = new URL(provider.issuer);
   try {
     const response = await oauth.discoveryRequest(issuer, { ...options, algorithm: 'oidc' });
@@ -104,9 +128,14 @@ async function idTokenClaimsOf(response: Response): Promise<Record<string, unkno
 export async function signInWithProvider(provider: Provider, deps: SignInDeps, interactive = true): Promise<SignInResult> {
   if (provider.oauth) return signInWithAccessToken(provider, deps, interactive);
   const options = requestOptions(provider, deps);
-  const as = await discover(provider, options);
-  deps.onStep?.('discovery', `issuer ${as.issuer}; authorization at ${as.authorization_endpoint}; tokens at ${as.token_endpoint}`);
-  if (provider.flow === 'implicit') return signInImplicit(provider, deps, as, interactive);
+  return withDiscovery(provider, options, deps.discovery, (as) => {
+    deps.onStep?.('discovery', `issuer ${as.issuer}; authorization at ${as.authorization_endpoint}; tokens at ${as.token_endpoint}`);
+    return provider.flow === 'implicit' ? signInImplicit(provider, deps, as, interactive) : signInWithCode(provider, deps, as, options, interactive);
+  });
+}
+
+/** The authorization code flow with PKCE, after discovery. */
+async function signInWithCode(provider: Provider, deps: SignInDeps, as: oauth.AuthorizationServer, options: RequestOptions, interactive: boolean): Promise<SignInResult> {
   const client: oauth.Client = { client_id: provider.clientId };
 
   const codeVerifier = oauth.generateRandomCodeVerifier();

@@ -46,8 +46,10 @@ export function createProviderRefresher(deps: RefreshDeps) {
       const credentials = await deps.assumeRole({ profile, provider, idToken: session.idToken, sessionName });
       const latest = await deps.store.get<ProviderSession>(providerSessionKey(provider.id));
       if (latest?.signedInAt !== session.signedInAt) return { ok: false, stale: true };
-      await deps.store.set({ [credentialsKey(profile.id)]: credentials, [profileStatusKey(profile.id)]: { state: 'idle', updatedAt: deps.now() } });
-      await deps.store.remove([retryKey(profile.id)]);
+      await Promise.all([
+        deps.store.set({ [credentialsKey(profile.id)]: credentials, [profileStatusKey(profile.id)]: { state: 'idle', updatedAt: deps.now() } }),
+        deps.store.remove([retryKey(profile.id)]),
+      ]);
       return { ok: true };
     } catch (error) {
       return { ok: false, error, kind: failureKind(error) };

@@ -35,11 +35,11 @@ export function createRefreshService(deps: RefreshDeps) {
 
   const reconcile = createReconciler(deps);
 
-  async function refresh(profiles: Profile[], manual: boolean) {
+  /** Refreshes `profiles`; `loaded` is the state the caller has just read, which is not read again. */
+  async function refresh(profiles: Profile[], manual: boolean, loaded: Awaited<ReturnType<typeof load>>) {
     runs += 1;
     try {
-      const { config, settings } = await load();
-      return await refresher.refresh(profiles, config, settings, manual);
+      return await refresher.refresh(profiles, loaded.config, loaded.settings, manual);
     } finally {
       runs -= 1;
       await reconcile();
@@ -48,9 +48,10 @@ export function createRefreshService(deps: RefreshDeps) {
 
   /** Refreshes what is due, unless the user is away: then nothing is refreshed for nobody. */
   async function runDue(): Promise<void> {
-    const { config, settings, session } = await load();
+    const loaded = await load();
+    const { config, settings, session } = loaded;
     const plan = planRefresh(config, settings, session, deps.now());
-    if (plan.due.length && (await isActive(settings.idleThresholdMinutes))) await refresh(plan.due, false);
+    if (plan.due.length && (await isActive(settings.idleThresholdMinutes))) await refresh(plan.due, false, loaded);
     else await reconcile();
   }
 
@@ -118,7 +119,8 @@ export function createRefreshService(deps: RefreshDeps) {
       if (profileIds !== undefined && !(Array.isArray(profileIds) && profileIds.every((id) => typeof id === 'string'))) {
         throw new ExtensionError(ErrorCodes.configInvalid, 'Refresh now takes a list of profile ids.', { hint: 'Reload the extension.' });
       }
-      const { config, session } = await load();
+      const loaded = await load();
+      const { config, session } = loaded;
       const signedIn = (profile: Profile) => session[providerSessionKey(profile.providerId)] !== undefined;
       const targets = profileIds === undefined ? config.profiles.filter(signedIn) : config.profiles.filter((profile) => profileIds.includes(profile.id));
       const unknown = profileIds?.find((id) => !targets.some((profile) => profile.id === id));
@@ -126,7 +128,7 @@ export function createRefreshService(deps: RefreshDeps) {
       const ready = targets.filter(signedIn);
       if (ready.length === 0) throw new ExtensionError(ErrorCodes.notSignedIn, 'Nothing to refresh: sign in first.', { hint: 'Click Sign in.' });
       await deps.store.remove(ready.map((profile) => retryKey(profile.id)));
-      const outcomes = await refresh(ready, true);
+      const outcomes = await refresh(ready, true, loaded);
       const refreshed = outcomes.filter((outcome) => outcome.result === 'refreshed').length;
       return { refreshed, failed: targets.length - refreshed };
     },

@@ -21,40 +21,53 @@ export interface AssumeRoleRequest {
   sessionName: string;
 }
 
+/**
+ * One client per region and endpoint, kept for the service worker's life: building one resolves
+ * its whole configuration and middleware stack, work a refresh of many profiles would otherwise
+ * repeat for each. A client holds no credentials (the calls are unsigned) and no connection state.
+ */
+const clients = new Map<string, STSClient>();
+
+function clientFor(profile: Profile): STSClient {
+  const key = `${profile.region} ${profile.stsEndpoint}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = new STSClient({ region: profile.region, endpoint: profile.stsEndpoint });
+    clients.set(key, client);
+  }
+  return client;
+}
+
 async function call(request: AssumeRoleRequest, durationSeconds: number): Promise<Omit<ProfileCredentials, 'durationNote'>> {
   const { profile } = request;
-  const client = new STSClient({ region: profile.region, endpoint: profile.stsEndpoint });
-  try {
-    const output = await client.send(
-      new AssumeRoleWithWebIdentityCommand({
-        RoleArn: profile.roleArn,
-        RoleSessionName: request.sessionName,
-        WebIdentityToken: request.idToken,
-        DurationSeconds: durationSeconds,
-        ...(request.provider.oauth ? { ProviderId: request.provider.oauth.stsProviderId } : {}),
-        ...(profile.sessionPolicy ? { Policy: profile.sessionPolicy } : {}),
-        ...(profile.policyArns?.length ? { PolicyArns: profile.policyArns.map((arn) => ({ arn })) } : {}),
-      }),
-    );
-    const credentials = output.Credentials;
-    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration) {
-      throw new ExtensionError(ErrorCodes.stsFailed, `The answer of STS at ${profile.stsEndpoint} held no credentials.`, {
-        hint: 'Check that the profile\'s stsEndpoint is an STS endpoint.',
-      });
-    }
-    return {
-      accessKeyId: credentials.AccessKeyId,
-      secretAccessKey: credentials.SecretAccessKey,
-      sessionToken: credentials.SessionToken,
-      expiration: credentials.Expiration.getTime(),
-      assumedRoleArn: output.AssumedRoleUser?.Arn ?? '',
-      region: profile.region,
-      sessionName: request.sessionName,
-      issuedAt: Date.now(),
-    };
-  } finally {
-    client.destroy();
+  const client = clientFor(profile);
+  const output = await client.send(
+    new AssumeRoleWithWebIdentityCommand({
+      RoleArn: profile.roleArn,
+      RoleSessionName: request.sessionName,
+      WebIdentityToken: request.idToken,
+      DurationSeconds: durationSeconds,
+      ...(request.provider.oauth ? { ProviderId: request.provider.oauth.stsProviderId } : {}),
+      ...(profile.sessionPolicy ? { Policy: profile.sessionPolicy } : {}),
+      ...(profile.policyArns?.length ? { PolicyArns: profile.policyArns.map((arn) => ({ arn })) } : {}),
+    }),
+  );
+  const credentials = output.Credentials;
+  if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration) {
+    throw new ExtensionError(ErrorCodes.stsFailed, `The answer of STS at ${profile.stsEndpoint} held no credentials.`, {
+      hint: 'Check that the profile\'s stsEndpoint is an STS endpoint.',
+    });
   }
+  return {
+    accessKeyId: credentials.AccessKeyId,
+    secretAccessKey: credentials.SecretAccessKey,
+    sessionToken: credentials.SessionToken,
+    expiration: credentials.Expiration.getTime(),
+    assumedRoleArn: output.AssumedRoleUser?.Arn ?? '',
+    region: profile.region,
+    sessionName: request.sessionName,
+    issuedAt: Date.now(),
+  };
 }
 
 /**

@@ -9,8 +9,7 @@ import * as oauth from 'oauth4webapi';
 import { oauthProviders } from '../config/oauth-providers';
 import type { Provider } from '../config/types';
 import { ErrorCodes, ExtensionError } from '../errors';
-import { authorizationUrl, readFragmentResponse } from './fragment-response';
-import { authorizationResponseError, launchError } from './oidc-errors';
+import { authorizationUrl, authorizeInFragment } from './fragment-response';
 import type { SignInDeps, SignInResult } from './sign-in';
 
 async function userInfo(provider: Provider, endpoint: string, accessToken: string, fetcher: typeof fetch): Promise<Record<string, unknown>> {
@@ -44,20 +43,8 @@ export async function signInWithAccessToken(provider: Provider, deps: SignInDeps
     scope: provider.scopes,
     state,
   });
-  let redirected: string;
-  try {
-    redirected = await deps.launchWebAuthFlow(url.href, interactive);
-  } catch (error) {
-    throw launchError(provider, error);
-  }
-  const params = readFragmentResponse(provider, redirected, deps.redirectUri);
-  const accessToken = params.get('access_token');
-  params.delete('access_token');
-  try {
-    oauth.validateAuthResponse({ issuer: provider.issuer }, { client_id: provider.clientId }, params, state);
-  } catch (error) {
-    throw authorizationResponseError(provider, error);
-  }
+  const { tokens, params } = await authorizeInFragment(provider, deps, { url, interactive, as: { issuer: provider.issuer }, state, tokenParam: 'access_token' });
+  const accessToken = tokens[0];
   if (!accessToken) throw new ExtensionError(ErrorCodes.tokenRequestFailed, `${provider.name} returned no access token.`, { hint: 'Allow the implicit grant (response type "token") for this application.' });
   deps.onStep?.('authorization', 'an access token in the redirect');
 

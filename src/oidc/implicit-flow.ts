@@ -9,9 +9,8 @@ import * as oauth from 'oauth4webapi';
 import type { Provider } from '../config/types';
 import { decodeJwtClaims } from '../diagnostics/decode-jwt';
 import { ErrorCodes, ExtensionError } from '../errors';
-import { authorizationUrl, readFragmentResponse } from './fragment-response';
+import { authorizationUrl, authorizeInFragment } from './fragment-response';
 import { IdTokenRejectedError } from './id-token-rejected-error';
-import { authorizationResponseError, launchError } from './oidc-errors';
 import type { SignInDeps, SignInResult } from './sign-in';
 import { verifyIdToken } from './verify-id-token';
 
@@ -29,23 +28,11 @@ export async function signInImplicit(provider: Provider, deps: SignInDeps, as: o
     ...(interactive ? {} : { prompt: 'none' }),
   });
 
-  let redirected: string;
-  try {
-    redirected = await deps.launchWebAuthFlow(url.href, interactive);
-  } catch (error) {
-    throw launchError(provider, error);
-  }
-  const params = readFragmentResponse(provider, redirected, deps.redirectUri);
-  const idTokens = params.getAll('id_token');
+  // RFC 9207 §2.4: with an ID token in the response, its "iss" claim (checked below) does the
+  // job of the "iss" parameter, which IdPs therefore leave out; when present it is still checked.
+  const checkedAs = { ...as, authorization_response_iss_parameter_supported: false };
+  const { tokens: idTokens } = await authorizeInFragment(provider, deps, { url, interactive, as: checkedAs, state, tokenParam: 'id_token' });
   const idToken = idTokens[0];
-  params.delete('id_token');
-  try {
-    // RFC 9207 §2.4: with an ID token in the response, its "iss" claim (checked below) does the
-    // job of the "iss" parameter, which IdPs therefore leave out; when present it is still checked.
-    oauth.validateAuthResponse({ ...as, authorization_response_iss_parameter_supported: false }, { client_id: provider.clientId }, params, state);
-  } catch (error) {
-    throw authorizationResponseError(provider, error);
-  }
   if (!idToken) {
     throw new ExtensionError(ErrorCodes.idTokenInvalid, `${provider.name} returned no ID token.`, { hint: 'Allow the implicit flow (ID tokens) for this application at the identity provider.' });
   }

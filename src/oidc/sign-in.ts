@@ -14,7 +14,8 @@ import { signInWithAccessToken } from './access-token-flow';
 import type { DiscoveryCache } from './discovery-cache';
 import { IdTokenRejectedError } from './id-token-rejected-error';
 import { signInImplicit } from './implicit-flow';
-import { authorizationResponseError, discoveryError, launchError, signatureError, tokenResponseError } from './oidc-errors';
+import { checkRedirect, launch } from './fragment-response';
+import { authorizationResponseError, discoveryError, signatureError, tokenResponseError } from './oidc-errors';
 
 /** The steps of a sign-in, in order, as "Test sign-in" reports them. */
 export type SignInStep = 'discovery' | 'authorization' | 'token';
@@ -98,18 +99,6 @@ async function fetchDiscovery(provider: Provider, options: RequestOptions): Prom
   }
 }
 
-/** Checks that the IdP sent the browser back to our redirect URI, not somewhere else. */
-function checkRedirect(provider: Provider, redirected: string, redirectUri: string): URL {
-  const actual = new URL(redirected);
-  const expected = new URL(redirectUri);
-  if (actual.origin !== expected.origin || actual.pathname !== expected.pathname) {
-    throw new ExtensionError(ErrorCodes.redirectMismatch, `${provider.name} redirected to ${actual.origin}${actual.pathname} instead of ${redirectUri}.`, {
-      hint: 'Register exactly the redirect URI shown in the popup with the identity provider.',
-    });
-  }
-  return actual;
-}
-
 /** The unverified claims of the ID token in a token response, read from a copy of it. */
 async function idTokenClaimsOf(response: Response): Promise<Record<string, unknown> | undefined> {
   try {
@@ -153,12 +142,7 @@ async function signInWithCode(provider: Provider, deps: SignInDeps, as: oauth.Au
   url.searchParams.set('nonce', nonce);
   if (!interactive) url.searchParams.set('prompt', 'none');
 
-  let redirected: string;
-  try {
-    redirected = await deps.launchWebAuthFlow(url.href, interactive);
-  } catch (error) {
-    throw launchError(provider, error);
-  }
+  const redirected = await launch(provider, deps, url, interactive);
 
   let params: URLSearchParams;
   try {

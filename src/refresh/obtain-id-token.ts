@@ -38,8 +38,9 @@ async function askToSignIn(deps: RefreshDeps, provider: Provider, config: Config
   await deps.notifications.askToSignIn(provider.id, `Sign in to ${provider.name}`, `${toUserFacingError(error).message}${until}`);
 }
 
-async function record(deps: RefreshDeps, provider: Provider, config: Configuration, session: ProviderSession, state: RenewalState, extra: { method?: RenewalMethod; error?: unknown; items?: Record<string, unknown> }): Promise<void> {
-  const previous = await deps.store.get<RenewalRecord>(renewalKey(provider.id));
+/** `previous` is the stored record, when the caller has read it already. */
+async function record(deps: RefreshDeps, provider: Provider, config: Configuration, session: ProviderSession, state: RenewalState, extra: { method?: RenewalMethod; error?: unknown; items?: Record<string, unknown> }, previous?: RenewalRecord): Promise<void> {
+  previous ??= await deps.store.get<RenewalRecord>(renewalKey(provider.id));
   const entry: RenewalRecord = { state, at: deps.now(), signedInAt: session.signedInAt };
   if (extra.method) entry.method = extra.method;
   if (extra.error !== undefined) entry.error = toUserFacingError(extra.error);
@@ -75,16 +76,16 @@ export async function obtainIdToken(deps: RefreshDeps, provider: Provider, confi
   if (!force && session.idTokenExpiresAt - now >= idTokenReuseMinMs) return { ok: true, session };
 
   const outcome = await renewProviderSession(provider, session, renewalPathOf(settings, provider.id), deps);
-  const latest = await deps.store.get<ProviderSession>(providerSessionKey(provider.id));
+  const [latest, previous] = await Promise.all([deps.store.get<ProviderSession>(providerSessionKey(provider.id)), deps.store.get<RenewalRecord>(renewalKey(provider.id))]);
   // Signed out or signed in again meanwhile: this renewal belongs to nobody.
   if (latest?.signedInAt !== session.signedInAt) return { ok: false, stale: true };
   const items = outcome.session === session ? {} : { [providerSessionKey(provider.id)]: outcome.session };
   if (outcome.ok) {
-    await record(deps, provider, config, session, 'ok', { method: outcome.method, items });
+    await record(deps, provider, config, session, 'ok', { method: outcome.method, items }, previous);
     return { ok: true, session: outcome.session };
   }
   const kind = failureKind(outcome.error);
-  await record(deps, provider, config, session, stateOf[kind], { error: outcome.error, items });
+  await record(deps, provider, config, session, stateOf[kind], { error: outcome.error, items }, previous);
   // The IdP is away, but STS still takes the stored token: credentials outlast the outage.
   if (kind === 'transient' && outcome.session.idTokenExpiresAt - deps.now() >= idTokenFallbackMinMs) return { ok: true, session: outcome.session };
   return { ok: false, error: outcome.error, kind, session: outcome.session };

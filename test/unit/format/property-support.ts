@@ -1,22 +1,16 @@
 /**
- * Shared pieces of the format property tests: a seeded generator whose seed a failure names, and
- * credentials built from a handful of test values.
+ * Shared pieces of the format property tests: a seeded generator whose seed a failure names,
+ * credentials built from a handful of test values, and the environment a shell should end up with.
  */
 import type { ProfileCredentials } from '../../../src/state/types';
+import { seededRandom } from '../support/seeded-random';
 
 /** Set FORMAT_PROPERTY_SEED to replay a failing run. */
 export const propertySeed = Number(process.env.FORMAT_PROPERTY_SEED ?? Date.now() % 2 ** 31);
 
-/** mulberry32: a tiny seeded generator, so a failing seed can be replayed. */
+/** A seeded generator (see {@link seededRandom}), seeded with {@link propertySeed} unless told. */
 export function randomSource(seed: number = propertySeed): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom(seed);
 }
 
 /** `count` values from `make`, drawn from one generator seeded with {@link propertySeed}. */

@@ -43,3 +43,20 @@ export function credentialsFrom(values: readonly string[], defaults: readonly st
     issuedAt: 0,
   };
 }
+
+/** The variables the shell formats set, in the order {@link expectedEnvironment} fills them. */
+const environmentNames = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+  'AWS_CREDENTIAL_EXPIRATION',
+] as const;
+
+/** What each variable should hold once a shell ran the formatted lines for {@link credentialsFrom}'s credentials. */
+export function expectedEnvironment(credentials: ProfileCredentials): Record<string, string> {
+  const { accessKeyId, secretAccessKey, sessionToken, region } = credentials;
+  const values = [accessKeyId, secretAccessKey, sessionToken, region, region, '2026-11-26T18:00:00Z'];
+  return Object.fromEntries(environmentNames.map((name, i) => [name, values[i] ?? '']));
+}

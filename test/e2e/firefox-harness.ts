@@ -33,6 +33,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../build/browser-manifest';
 import { LogBuffer, ROOT, removeLeftovers, sandboxConfig, spawnSandbox } from './harness';
 import type { IdpHandle, IdpOptions, LoginOptions, SandboxConfig, StorageAreaName, StsHandle } from './harness';
+import { scenarioEnvironment } from './scenario-environment';
 import { scenarioPage } from './scenario-page';
 import type { ScenarioEnvironment } from './sign-in-scenario';
 
@@ -253,7 +254,7 @@ export async function startFirefoxEnvironment(options: FirefoxEnvironmentOptions
       readClipboard: () => evaluateInExtension(() => navigator.clipboard.readText(), undefined),
       waitForAuthWindow,
       loginOnIdp,
-      scenario: () => firefoxScenario(env),
+      scenario: () => scenarioEnvironment(env, { browserName: 'Firefox', redirectUri: FIREFOX_REDIRECT_URI, scenarioPage: puppeteerScenarioPage }),
       logs: () => log.toString(),
       close,
     };
@@ -279,23 +280,4 @@ function puppeteerScenarioPage(page: Page) {
     fill: (selector, value) => page.locator(selector).fill(value),
     close: () => page.close(),
   });
-}
-
-function firefoxScenario(env: FirefoxEnvironment): ScenarioEnvironment {
-  return {
-    browserName: 'Firefox',
-    redirectUri: FIREFOX_REDIRECT_URI,
-    stsEndpoint: env.sts?.endpoint ?? '',
-    sandboxConfig: () => env.sandboxConfig(),
-    revokeIdpSessions: () => env.idp.revokeSessions(),
-    openPopup: async () => puppeteerScenarioPage(await env.openPopup()),
-    openOptions: async () => puppeteerScenarioPage(await env.openOptions()),
-    readStorage: (area) => env.readStorage(area),
-    readClipboard: () => env.readClipboard(),
-    waitForAuthWindow: async () => {
-      const page = await env.waitForAuthWindow();
-      return { login: (login) => env.loginOnIdp(page, login), close: () => page.close() };
-    },
-    close: () => env.close(),
-  };
 }

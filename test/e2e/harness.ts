@@ -24,6 +24,7 @@ import path from 'node:path';
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+import { chromiumFlags } from '../sandbox/chromium-flags.mjs';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 /** Fixed by the manifest `key`. */
@@ -485,18 +486,10 @@ export async function assumeRoleWithWebIdentity(endpoint: string, params: {
 // ---------------------------------------------------------------------------------------------
 // The environment.
 
+/** The flags `npm start` uses too (test/sandbox/chromium-flags.mjs), and loopback only. */
 export function chromiumArgs(extensionDir: string, extraExtensionDirs: string[] = []): string[] {
-  const dirs = [extensionDir, ...extraExtensionDirs].join(',');
   return [
-    `--disable-extensions-except=${dirs}`,
-    `--load-extension=${dirs}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    ...chromiumFlags([extensionDir, ...extraExtensionDirs]),
     // Loopback only: any other host fails at once instead of waiting on DNS (the IdP's pages
     // @import a web font).
     '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',

@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { REDIRECT_URI } from './harness';
 import type { Environment } from './harness';
+import { scenarioEnvironment } from './scenario-environment';
 import { scenarioPage } from './scenario-page';
 import type { ScenarioPage } from './scenario-page';
 import type { ScenarioEnvironment } from './sign-in-scenario';
@@ -22,20 +23,5 @@ export function playwrightScenarioPage(page: Page): ScenarioPage {
 
 /** The scenario's view of a started Chromium environment. */
 export function chromiumScenario(env: Environment): ScenarioEnvironment {
-  return {
-    browserName: 'Chromium',
-    redirectUri: REDIRECT_URI,
-    stsEndpoint: env.sts?.endpoint ?? '',
-    sandboxConfig: () => env.sandboxConfig(),
-    revokeIdpSessions: () => env.idp.revokeSessions(),
-    openPopup: async () => playwrightScenarioPage(await env.openPopup()),
-    openOptions: async () => playwrightScenarioPage(await env.openOptions()),
-    readStorage: (area) => env.readStorage(area),
-    readClipboard: () => env.readClipboard(),
-    waitForAuthWindow: async () => {
-      const page = await env.waitForAuthWindow();
-      return { login: (login) => env.loginOnIdp(page, login), close: () => page.close() };
-    },
-    close: () => env.close(),
-  };
+  return scenarioEnvironment(env, { browserName: 'Chromium', redirectUri: REDIRECT_URI, scenarioPage: playwrightScenarioPage });
 }

@@ -31,8 +31,9 @@ import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type { Browser, Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../build/browser-manifest';
-import { LogBuffer, ROOT, removeLeftovers, sandboxConfig, spawnSandbox } from './harness';
+import { LogBuffer, ROOT, cleanupStack, removeLeftovers, sandboxConfig, startSandboxServers } from './harness';
 import type { IdpHandle, IdpOptions, LoginOptions, SandboxConfig, StorageAreaName, StsHandle } from './harness';
+import { scenarioEnvironment } from './scenario-environment';
 import { scenarioPage } from './scenario-page';
 import type { ScenarioEnvironment } from './sign-in-scenario';
 
@@ -160,42 +161,20 @@ async function loginOnIdp(page: Page, login: string, { password = 'sandbox-passw
 
 /** Starts the IdP, moto and Firefox ESR with the extension; see `FirefoxEnvironmentOptions`. */
 export async function startFirefoxEnvironment(options: FirefoxEnvironmentOptions = {}): Promise<FirefoxEnvironment> {
-  const cleanups: Array<() => Promise<unknown>> = [];
+  const cleanup = cleanupStack('Firefox e2e environment');
   const log = new LogBuffer();
-  let closed: Promise<void> | undefined;
-  const close = () => {
-    closed ??= (async () => {
-      const errors: unknown[] = [];
-      for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => errors.push(error));
-      if (errors.length) throw new AggregateError(errors, 'Firefox e2e environment: cleanup failed');
-    })();
-    return closed;
-  };
+  const close = () => cleanup.close();
 
   try {
     removeLeftovers();
     const idpOptions = { redirectUris: [FIREFOX_REDIRECT_URI, CHROMIUM_REDIRECT_URI], ...options.idp };
-    const [idpStarted, stsStarted] = await Promise.allSettled([
-      spawnSandbox<Omit<IdpHandle, 'revokeSessions' | 'revokeGrants'>>('idp.mjs', ['--options', JSON.stringify(idpOptions)], log),
-      options.sts === false ? undefined : spawnSandbox<StsHandle>('sts.mjs', [], log),
-    ]);
-    if (idpStarted.status === 'fulfilled') cleanups.push(idpStarted.value.close);
-    if (stsStarted.status === 'fulfilled' && stsStarted.value) cleanups.push(stsStarted.value.close);
-    if (idpStarted.status === 'rejected') throw idpStarted.reason;
-    if (stsStarted.status === 'rejected') throw stsStarted.reason;
-    const idpProcess = idpStarted.value;
-    const idp: IdpHandle = {
-      ...idpProcess.info,
-      revokeSessions: async () => void (await idpProcess.call('revokeSessions')),
-      revokeGrants: async () => void (await idpProcess.call('revokeGrants')),
-    };
-    const sts = stsStarted.value?.info;
+    const { idp, sts, removeOnExit, killOnExit } = await startSandboxServers(idpOptions, options.sts !== false, log, cleanup);
 
     const buildDir = options.extensionDir ?? DEFAULT_FIREFOX_EXTENSION_DIR;
     if (!existsSync(path.join(buildDir, 'manifest.json'))) throw new Error(`no extension at ${buildDir}: run \`npm run build\` first`);
     const extensionDir = await mkdtemp(path.join(tmpdir(), `wic-e2e-${process.pid}-firefox-ext-`));
-    cleanups.push(() => rm(extensionDir, { recursive: true, force: true }));
-    await idpProcess.call('removeOnExit', extensionDir);
+    cleanup.push(() => rm(extensionDir, { recursive: true, force: true }));
+    await removeOnExit(extensionDir);
     await writeTestCopy(buildDir, extensionDir);
 
     const browser = await puppeteer.launch({
@@ -204,9 +183,9 @@ export async function startFirefoxEnvironment(options: FirefoxEnvironmentOptions
       headless: options.headless ?? !process.env.HEADFUL,
       extraPrefsFirefox: firefoxPrefs(options.prefs),
     });
-    cleanups.push(() => browser.close());
+    cleanup.push(() => browser.close());
     const pid = browser.process()?.pid;
-    if (pid !== undefined) await idpProcess.call('killOnExit', pid);
+    if (pid !== undefined) await killOnExit(pid);
 
     const installedId = await browser.installExtension(extensionDir);
     if (installedId !== GECKO_ID) throw new Error(`installed add-on id ${installedId}, expected ${GECKO_ID}`);
@@ -253,7 +232,7 @@ export async function startFirefoxEnvironment(options: FirefoxEnvironmentOptions
       readClipboard: () => evaluateInExtension(() => navigator.clipboard.readText(), undefined),
       waitForAuthWindow,
       loginOnIdp,
-      scenario: () => firefoxScenario(env),
+      scenario: () => scenarioEnvironment(env, { browserName: 'Firefox', redirectUri: FIREFOX_REDIRECT_URI, scenarioPage: puppeteerScenarioPage }),
       logs: () => log.toString(),
       close,
     };
@@ -279,23 +258,4 @@ function puppeteerScenarioPage(page: Page) {
     fill: (selector, value) => page.locator(selector).fill(value),
     close: () => page.close(),
   });
-}
-
-function firefoxScenario(env: FirefoxEnvironment): ScenarioEnvironment {
-  return {
-    browserName: 'Firefox',
-    redirectUri: FIREFOX_REDIRECT_URI,
-    stsEndpoint: env.sts?.endpoint ?? '',
-    sandboxConfig: () => env.sandboxConfig(),
-    revokeIdpSessions: () => env.idp.revokeSessions(),
-    openPopup: async () => puppeteerScenarioPage(await env.openPopup()),
-    openOptions: async () => puppeteerScenarioPage(await env.openOptions()),
-    readStorage: (area) => env.readStorage(area),
-    readClipboard: () => env.readClipboard(),
-    waitForAuthWindow: async () => {
-      const page = await env.waitForAuthWindow();
-      return { login: (login) => env.loginOnIdp(page, login), close: () => page.close() };
-    },
-    close: () => env.close(),
-  };
 }

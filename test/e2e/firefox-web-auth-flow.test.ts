@@ -4,9 +4,9 @@
  * redirects only, and a refresh token grant from the extension's origin. Runs in the extension's
  * control page with the real Firefox build installed.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { FIREFOX_REDIRECT_URI, startFirefoxEnvironment } from './firefox-harness';
 import type { FirefoxEnvironment } from './firefox-harness';
+import { pkcePair, sandboxAuthorizationUrl } from './sandbox-authorization-url';
 
 jest.setTimeout(120_000);
 
@@ -23,21 +23,8 @@ beforeAll(async () => {
 });
 afterAll(async () => env?.close());
 
-const verifier = randomBytes(32).toString('base64url');
-const challenge = createHash('sha256').update(verifier).digest('base64url');
-const authorizationUrl = (extra: Record<string, string>) => {
-  const url = new URL('/auth', env.idp.issuer);
-  url.search = new URLSearchParams({
-    client_id: env.idp.clientId,
-    response_type: 'code',
-    scope: 'openid offline_access',
-    redirect_uri: FIREFOX_REDIRECT_URI,
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-    ...extra,
-  }).toString();
-  return url.href;
-};
+const { verifier, challenge } = pkcePair();
+const authorizationUrl = (extra: Record<string, string>) => sandboxAuthorizationUrl(env.idp, FIREFOX_REDIRECT_URI, challenge, extra);
 /** Runs launchWebAuthFlow in the extension; resolves with the redirect, or "error: <message>". */
 const launch = (details: Record<string, unknown>) => env.evaluateInExtension(async (flow) => {
   try {

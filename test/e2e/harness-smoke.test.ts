@@ -3,7 +3,6 @@
  * policy, the clipboard grant, and a real launchWebAuthFlow against the IdP (interactive, then
  * silent). It loads the harness's stub extension so it does not depend on the state of src/.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import {
   EXTENSION_ID,
   REDIRECT_URI,
@@ -13,6 +12,7 @@ import {
   startEnvironment,
 } from './harness';
 import type { Environment } from './harness';
+import { pkcePair, sandboxAuthorizationUrl } from './sandbox-authorization-url';
 
 jest.setTimeout(120_000);
 
@@ -86,21 +86,8 @@ test('a page of the extension can read what was copied', async () => {
 });
 
 describe('launchWebAuthFlow against the sandbox IdP', () => {
-  const verifier = randomBytes(32).toString('base64url');
-  const challenge = createHash('sha256').update(verifier).digest('base64url');
-  const authorizationUrl = (extra: Record<string, string>) => {
-    const url = new URL('/auth', env.idp.issuer);
-    url.search = new URLSearchParams({
-      client_id: env.idp.clientId,
-      response_type: 'code',
-      scope: 'openid offline_access',
-      redirect_uri: REDIRECT_URI,
-      code_challenge: challenge,
-      code_challenge_method: 'S256',
-      ...extra,
-    }).toString();
-    return url.href;
-  };
+  const { verifier, challenge } = pkcePair();
+  const authorizationUrl = (extra: Record<string, string>) => sandboxAuthorizationUrl(env.idp, REDIRECT_URI, challenge, extra);
   const launch = async (url: string, interactive: boolean) => (await env.getWorker()).evaluate(
     async ({ url, interactive }) => {
       const { chrome } = globalThis as unknown as { chrome: IdentityApi };

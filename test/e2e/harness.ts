@@ -24,6 +24,7 @@ import path from 'node:path';
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+import { chromiumFlags } from '../sandbox/chromium-flags.mjs';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 /** Fixed by the manifest `key`. */
@@ -288,6 +289,66 @@ export async function spawnSandbox<Info>(script: string, args: string[], log: Lo
   };
 }
 
+/** What an environment must undo, newest first, when it closes or fails to start. */
+export interface CleanupStack {
+  push(cleanup: () => Promise<unknown>): void;
+  /** Runs every cleanup once, however often it is called; throws all their failures together. */
+  close(): Promise<void>;
+}
+
+/** An empty {@link CleanupStack}; `what` names the environment in the failure. */
+export function cleanupStack(what: string): CleanupStack {
+  const pending: Array<() => Promise<unknown>> = [];
+  let closed: Promise<void> | undefined;
+  return {
+    push: (cleanup) => void pending.push(cleanup),
+    close: () => {
+      closed ??= (async () => {
+        const errors: unknown[] = [];
+        for (const cleanup of pending.reverse()) {
+          await cleanup().catch((error: unknown) => errors.push(error));
+        }
+        if (errors.length) throw new AggregateError(errors, `${what}: cleanup failed`);
+      })();
+      return closed;
+    },
+  };
+}
+
+/** The sandbox IdP and moto as an environment holds them. */
+export interface SandboxServers {
+  idp: IdpHandle;
+  /** Absent when started with `sts: false`. */
+  sts: StsHandle | undefined;
+  /** Should this process die before close(), the IdP process (which notices) removes this path. */
+  removeOnExit(file: string): Promise<unknown>;
+  /** Should this process die before close(), the IdP process kills this one (a browser). */
+  killOnExit(pid: number): Promise<unknown>;
+}
+
+/** Starts the IdP and, unless `sts` is false, moto, side by side; `cleanup` stops whichever started. */
+export async function startSandboxServers(idpOptions: IdpOptions, sts: boolean, log: LogBuffer, cleanup: CleanupStack): Promise<SandboxServers> {
+  const [idpStarted, stsStarted] = await Promise.allSettled([
+    spawnSandbox<Omit<IdpHandle, 'revokeSessions' | 'revokeGrants'>>('idp.mjs', ['--options', JSON.stringify(idpOptions)], log),
+    sts ? spawnSandbox<StsHandle>('sts.mjs', [], log) : undefined,
+  ]);
+  if (idpStarted.status === 'fulfilled') cleanup.push(idpStarted.value.close);
+  if (stsStarted.status === 'fulfilled' && stsStarted.value) cleanup.push(stsStarted.value.close);
+  if (idpStarted.status === 'rejected') throw idpStarted.reason;
+  if (stsStarted.status === 'rejected') throw stsStarted.reason;
+  const idpProcess = idpStarted.value;
+  return {
+    idp: {
+      ...idpProcess.info,
+      revokeSessions: async () => void (await idpProcess.call('revokeSessions')),
+      revokeGrants: async () => void (await idpProcess.call('revokeGrants')),
+    },
+    sts: stsStarted.value?.info,
+    removeOnExit: (file) => idpProcess.call('removeOnExit', file),
+    killOnExit: (pid) => idpProcess.call('killOnExit', pid),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Files: managed policy, stub extension.
 
@@ -425,18 +486,10 @@ export async function assumeRoleWithWebIdentity(endpoint: string, params: {
 // ---------------------------------------------------------------------------------------------
 // The environment.
 
+/** The flags `npm start` uses too (test/sandbox/chromium-flags.mjs), and loopback only. */
 export function chromiumArgs(extensionDir: string, extraExtensionDirs: string[] = []): string[] {
-  const dirs = [extensionDir, ...extraExtensionDirs].join(',');
   return [
-    `--disable-extensions-except=${dirs}`,
-    `--load-extension=${dirs}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    ...chromiumFlags([extensionDir, ...extraExtensionDirs]),
     // Loopback only: any other host fails at once instead of waiting on DNS (the IdP's pages
     // @import a web font).
     '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
@@ -445,55 +498,28 @@ export function chromiumArgs(extensionDir: string, extraExtensionDirs: string[] 
 
 /** Starts the IdP, moto and Chromium with the extension; see `EnvironmentOptions`. */
 export async function startEnvironment(options: EnvironmentOptions = {}): Promise<Environment> {
-  const cleanups: Array<() => Promise<unknown>> = [];
+  const cleanup = cleanupStack('e2e environment');
   const log = new LogBuffer();
-  let closed: Promise<void> | undefined;
-  const close = () => {
-    closed ??= (async () => {
-      const errors: unknown[] = [];
-      for (const cleanup of cleanups.reverse()) {
-        await cleanup().catch((error: unknown) => errors.push(error));
-      }
-      if (errors.length) throw new AggregateError(errors, 'e2e environment: cleanup failed');
-    })();
-    return closed;
-  };
+  const close = () => cleanup.close();
 
   try {
     removeLeftovers();
     const idpOptions = { ...options.idp, extraClaims: { ...options.idp?.extraClaims, ...options.extraClaims } };
-    const [idpStarted, stsStarted] = await Promise.allSettled([
-      spawnSandbox<Omit<IdpHandle, 'revokeSessions' | 'revokeGrants'>>('idp.mjs', ['--options', JSON.stringify(idpOptions)], log),
-      options.sts === false ? undefined : spawnSandbox<StsHandle>('sts.mjs', [], log),
-    ]);
-    if (idpStarted.status === 'fulfilled') cleanups.push(idpStarted.value.close);
-    if (stsStarted.status === 'fulfilled' && stsStarted.value) cleanups.push(stsStarted.value.close);
-    if (idpStarted.status === 'rejected') throw idpStarted.reason;
-    if (stsStarted.status === 'rejected') throw stsStarted.reason;
-    const idpProcess = idpStarted.value;
-    const stsProcess = stsStarted.value;
-    const idp: IdpHandle = {
-      ...idpProcess.info,
-      revokeSessions: async () => void (await idpProcess.call('revokeSessions')),
-      revokeGrants: async () => void (await idpProcess.call('revokeGrants')),
-    };
-    const sts = stsProcess?.info;
-    // Should this process die before close(), the IdP process (which notices) removes these.
-    const removeOnExit = (file: string) => idpProcess.call('removeOnExit', file);
+    const { idp, sts, removeOnExit } = await startSandboxServers(idpOptions, options.sts !== false, log, cleanup);
 
     if (options.managedPolicy) {
       const policy = typeof options.managedPolicy === 'function'
         ? options.managedPolicy(sandboxConfig(idp.issuer, sts?.endpoint, idp.clientId))
         : options.managedPolicy;
       const file = await writeManagedPolicy(policy);
-      cleanups.push(() => rm(file, { force: true }));
+      cleanup.push(() => rm(file, { force: true }));
       await removeOnExit(file);
     }
 
     let extensionDir = options.extensionDir ?? DEFAULT_EXTENSION_DIR;
     if (options.stubExtension) {
       const stubDir = await mkdtemp(path.join(tmpdir(), `wic-e2e-${process.pid}-stub-`));
-      cleanups.push(() => rm(stubDir, { recursive: true, force: true }));
+      cleanup.push(() => rm(stubDir, { recursive: true, force: true }));
       await removeOnExit(stubDir);
       extensionDir = await writeStubExtension(stubDir);
     }
@@ -502,7 +528,7 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
     }
 
     const profileDir = await mkdtemp(path.join(tmpdir(), `wic-e2e-${process.pid}-profile-`));
-    cleanups.push(() => rm(profileDir, { recursive: true, force: true }));
+    cleanup.push(() => rm(profileDir, { recursive: true, force: true }));
     await removeOnExit(profileDir);
     // The browser, replaced whole by restart(); everything below reads it through `current`.
     const launch = async () => {
@@ -531,7 +557,7 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
       }
     };
     let current = await launch();
-    cleanups.push(() => current.context.close());
+    cleanup.push(() => current.context.close());
 
     const getWorker = async () => {
       await current.workers.start();

@@ -4,6 +4,8 @@
  * says comes first in Firefox), and once the IdP has revoked the grant and ended the session the
  * popup asks for sign-in, the notification is up and the old credentials stay until they expire.
  */
+import type { ProfileCredentials as Credentials } from '../../src/state/types';
+import { eventually } from './eventually';
 import { startFirefoxEnvironment } from './firefox-harness';
 import type { FirefoxEnvironment } from './firefox-harness';
 import { callerIdentityArn } from './harness';
@@ -11,13 +13,6 @@ import type { ScenarioPage, Target } from './scenario-page';
 import { sandboxProfile, sandboxProvider, sessionName, signIn } from './sign-in-scenario';
 
 jest.setTimeout(240_000);
-
-interface Credentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken: string;
-  expiration: number;
-}
 
 /** The parts of Firefox's `browser` global the test calls in the control page. */
 interface FirefoxApis {
@@ -39,17 +34,6 @@ afterAll(async () => env?.close());
 
 const session = () => env.readStorage('session');
 const credentials = async () => (await session())['credentials/dev'] as Credentials | undefined;
-
-/** Polls until `check` returns a value, or fails naming what it waited for. */
-async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeout = 60_000): Promise<T> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 async function proveWithSts(fresh: Credentials): Promise<void> {
   const { accessKeyId, secretAccessKey, sessionToken } = fresh;

@@ -6,18 +6,12 @@
  */
 import type { Page } from 'playwright-core';
 import { refreshAlarm } from '../../src/refresh/reconcile';
+import type { ProfileCredentials as Credentials } from '../../src/state/types';
+import { eventually } from './eventually';
 import { callerIdentityArn, startEnvironment } from './harness';
 import type { Environment, SandboxConfig } from './harness';
 
 jest.setTimeout(240_000);
-
-interface Credentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken: string;
-  expiration: number;
-  issuedAt: number;
-}
 
 interface ChromeApis {
   alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined> };
@@ -27,17 +21,6 @@ interface ChromeApis {
 
 const session = async (env: Environment) => env.readStorage('session');
 const credentials = async (env: Environment, profileId = 'dev') => (await session(env))[`credentials/${profileId}`] as Credentials | undefined;
-
-/** Polls until `check` returns a value, or fails naming what it waited for. */
-async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeout = 60_000): Promise<T> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 async function signIn(env: Environment, popup: Page): Promise<void> {
   const authWindow = env.waitForAuthWindow();

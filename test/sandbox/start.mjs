@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { chromium } from 'playwright-core';
 import { parseArgs } from './child.mjs';
+import { chromiumFlags } from './chromium-flags.mjs';
 import { startIdp } from './idp.mjs';
 import { startSts } from './sts.mjs';
 
@@ -77,17 +78,7 @@ async function main() {
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumFlags([extensionDir]),
   }).catch((error) => {
     throw new Error(`Chromium did not start: ${error.message.split('\n')[0]}`, { cause: error });
   });

@@ -1,22 +1,16 @@
 /**
- * Shared pieces of the format property tests: a seeded generator whose seed a failure names, and
- * credentials built from a handful of test values.
+ * Shared pieces of the format property tests: a seeded generator whose seed a failure names,
+ * credentials built from a handful of test values, and the environment a shell should end up with.
  */
 import type { ProfileCredentials } from '../../../src/state/types';
+import { seededRandom } from '../support/seeded-random';
 
 /** Set FORMAT_PROPERTY_SEED to replay a failing run. */
 export const propertySeed = Number(process.env.FORMAT_PROPERTY_SEED ?? Date.now() % 2 ** 31);
 
-/** mulberry32: a tiny seeded generator, so a failing seed can be replayed. */
+/** A seeded generator (see {@link seededRandom}), seeded with {@link propertySeed} unless told. */
 export function randomSource(seed: number = propertySeed): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom(seed);
 }
 
 /** `count` values from `make`, drawn from one generator seeded with {@link propertySeed}. */
@@ -48,4 +42,21 @@ export function credentialsFrom(values: readonly string[], defaults: readonly st
     sessionName: 'alice',
     issuedAt: 0,
   };
+}
+
+/** The variables the shell formats set, in the order {@link expectedEnvironment} fills them. */
+const environmentNames = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+  'AWS_CREDENTIAL_EXPIRATION',
+] as const;
+
+/** What each variable should hold once a shell ran the formatted lines for {@link credentialsFrom}'s credentials. */
+export function expectedEnvironment(credentials: ProfileCredentials): Record<string, string> {
+  const { accessKeyId, secretAccessKey, sessionToken, region } = credentials;
+  const values = [accessKeyId, secretAccessKey, sessionToken, region, region, '2026-11-26T18:00:00Z'];
+  return Object.fromEntries(environmentNames.map((name, i) => [name, values[i] ?? '']));
 }

@@ -3,23 +3,7 @@
 // rule below cites the behaviour it copies, and the sanity tests show it catches naive output.
 import { FormatError, FormatErrorCodes, formatCredentials } from '../../../src/format';
 import type { ProfileCredentials } from '../../../src/state/types';
-import { credentialsFrom, randomValues, withSeed } from './property-support';
-
-const names = [
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_REGION',
-  'AWS_DEFAULT_REGION',
-  'AWS_CREDENTIAL_EXPIRATION',
-] as const;
-
-
-function expectedEnvironment(credentials: ProfileCredentials): Record<string, string> {
-  const { accessKeyId, secretAccessKey, sessionToken, region } = credentials;
-  const values = [accessKeyId, secretAccessKey, sessionToken, region, region, '2026-11-26T18:00:00Z'];
-  return Object.fromEntries(names.map((name, i) => [name, values[i] ?? '']));
-}
+import { credentialsFrom, expectedEnvironment, randomValues, withSeed } from './property-support';
 
 // ---- PowerShell model ----------------------------------------------------------------------
 

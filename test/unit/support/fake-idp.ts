@@ -17,6 +17,22 @@ export const publicJwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid
 
 const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 
+/** A JSON answer, as an IdP's endpoints give it. */
+export const jsonResponse = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** The discovery document of an IdP at `idpIssuer`: code flow with PKCE, ID tokens signed with RS256. */
+export function discoveryDocument(idpIssuer: string): Record<string, unknown> {
+  return {
+    issuer: idpIssuer,
+    authorization_endpoint: `${idpIssuer}/authorize`,
+    token_endpoint: `${idpIssuer}/token`,
+    jwks_uri: `${idpIssuer}/jwks`,
+    response_types_supported: ['code'],
+    id_token_signing_alg_values_supported: ['RS256'],
+    code_challenge_methods_supported: ['S256'],
+  };
+}
+
 /** Signs a JWT with RS256 (or writes an unsigned one for `alg: none`). */
 export function signJwt(claims: Record<string, unknown>, header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT', kid: 'k1' }, forged = false): string {
   const input = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
@@ -53,42 +69,27 @@ export function fakeIdp(options: FakeIdpOptions = {}) {
   let lastAuthorization: URLSearchParams | undefined;
   const now = Math.floor(Date.now() / 1000);
 
-  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
   const fetch = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const href = String(url instanceof Request ? url.url : url);
     const body = init?.body ? new URLSearchParams(String(init.body)) : undefined;
     requests.push(body ? { url: href, body } : { url: href });
     if (options.down) throw new TypeError('Failed to fetch');
     if (href === `${issuer}/.well-known/openid-configuration`) {
-      return json(
-        {
-          issuer,
-          authorization_endpoint: `${issuer}/authorize`,
-          token_endpoint: `${issuer}/token`,
-          jwks_uri: `${issuer}/jwks`,
-          response_types_supported: ['code'],
-          id_token_signing_alg_values_supported: ['RS256'],
-          code_challenge_methods_supported: ['S256'],
-          revocation_endpoint: `${issuer}/revoke`,
-          ...options.discovery,
-        },
-        options.discoveryStatus ?? 200,
-      );
+      return jsonResponse({ ...discoveryDocument(issuer), revocation_endpoint: `${issuer}/revoke`, ...options.discovery }, options.discoveryStatus ?? 200);
     }
     if (href === `${issuer}/jwks`) {
       if (options.jwksDown) throw new TypeError('Failed to fetch');
-      return json(options.jwks ?? publicJwks);
+      return jsonResponse(options.jwks ?? publicJwks);
     }
     if (href === `${issuer}/userinfo`) {
       const answer = options.userInfo ?? { status: 200, body: { user_id: 'amzn1.account.user1', email: 'user1@example.com', name: 'User One' } };
-      return json(answer.body, answer.status);
+      return jsonResponse(answer.body, answer.status);
     }
     if (href === `${issuer}/token`) {
-      if (options.tokenResponse) return json(options.tokenResponse.body, options.tokenResponse.status);
+      if (options.tokenResponse) return jsonResponse(options.tokenResponse.body, options.tokenResponse.status);
       const nonce = lastAuthorization?.get('nonce') ?? '';
       const claims = options.claims?.(nonce) ?? { iss: issuer, aud: clientId, sub: 'user-1', iat: now, exp: now + 3600, nonce };
-      return json({
+      return jsonResponse({
         access_token: 'access-1',
         token_type: 'Bearer',
         expires_in: 3600,
@@ -97,7 +98,7 @@ export function fakeIdp(options: FakeIdpOptions = {}) {
       });
     }
     if (href === `${issuer}/revoke`) return new Response(null, { status: 200 });
-    return json({ error: 'not_found' }, 404);
+    return jsonResponse({ error: 'not_found' }, 404);
   };
 
   /** Plays the browser and the user: approves and redirects back with a code. */

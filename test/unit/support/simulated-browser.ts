@@ -17,19 +17,8 @@ import { validateSettings } from '../../../src/settings/validate-settings';
 import { createSignInService } from '../../../src/state/sign-in-service';
 import type { SessionStore } from '../../../src/state/session-store';
 import { assumeRoleWithWebIdentity } from '../../../src/sts/assume-role';
+import { seededRandom } from './seeded-random';
 import type { SimulatedIdp } from './simulated-idp';
-
-/** A deterministic PRNG (mulberry32), for jitter. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Options of {@link simulatedBrowser}. */
 export interface SimulatedBrowserOptions {
@@ -50,6 +39,7 @@ export function simulatedBrowser(options: SimulatedBrowserOptions) {
   const notificationLog: { at: number; providerId: string; title: string; message: string }[] = [];
   const errors: unknown[] = [];
   const pending = new Set<Promise<unknown>>();
+  // Deterministic jitter, so a failing simulation replays from its seed.
   const random = seededRandom(options.seed ?? 1);
   let idleState: IdleState = 'active';
   let detectionSeconds = 60;

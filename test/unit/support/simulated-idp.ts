@@ -4,7 +4,7 @@
  * oidc-provider does), the browser's web auth flow with an IdP session (interactive or
  * `prompt=none`), outages, and a log of every request for assertions.
  */
-import { publicJwks, signJwt } from './fake-idp';
+import { discoveryDocument, jsonResponse, publicJwks, signJwt } from './fake-idp';
 
 /** One request the IdP saw. */
 export interface IdpRequest {
@@ -51,7 +51,6 @@ export function simulatedIdp(options: SimulatedIdpOptions) {
   let dropNextAnswer = false;
 
   const now = () => Date.now();
-  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   const sessionAlive = () => browserSession !== undefined && now() < browserSession.since + sessionSeconds * 1000;
 
   function tokens(subject: string, grantId: number | undefined, nonce?: string) {
@@ -72,7 +71,7 @@ export function simulatedIdp(options: SimulatedIdpOptions) {
     const entry: IdpRequest = { at: now(), kind: 'token', outcome: 'ok', ...(grant ? { grant } : {}) };
     const refuse = () => {
       entry.outcome = 'invalid_grant';
-      return { response: json({ error: 'invalid_grant', error_description: 'grant request is invalid' }, 400), entry };
+      return { response: jsonResponse({ error: 'invalid_grant', error_description: 'grant request is invalid' }, 400), entry };
     };
     if (grant === 'authorization_code') {
       const code = codes.get(body.get('code') ?? '');
@@ -83,7 +82,7 @@ export function simulatedIdp(options: SimulatedIdpOptions) {
         grantId = ++counter;
         grants.set(grantId, { subject: code.subject, revoked: false });
       }
-      return { response: json(tokens(code.subject, grantId, code.nonce)), entry };
+      return { response: jsonResponse(tokens(code.subject, grantId, code.nonce)), entry };
     }
     const token = refreshTokens.get(body.get('refresh_token') ?? '');
     const owner = token && grants.get(token.grantId);
@@ -95,7 +94,7 @@ export function simulatedIdp(options: SimulatedIdpOptions) {
       return refuse();
     }
     token.consumed = true;
-    return { response: json(tokens(owner.subject, token.grantId)), entry };
+    return { response: jsonResponse(tokens(owner.subject, token.grantId)), entry };
   }
 
   const fetch = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
@@ -109,21 +108,13 @@ export function simulatedIdp(options: SimulatedIdpOptions) {
     }
     if (discovery) {
       requests.push(entry);
-      return json({
-        issuer,
-        authorization_endpoint: `${issuer}/authorize`,
-        token_endpoint: `${issuer}/token`,
-        jwks_uri: `${issuer}/jwks`,
-        response_types_supported: ['code'],
-        id_token_signing_alg_values_supported: ['RS256'],
-        code_challenge_methods_supported: ['S256'],
-      });
+      return jsonResponse(discoveryDocument(issuer));
     }
     if (keys) {
       requests.push(entry);
-      return json(publicJwks);
+      return jsonResponse(publicJwks);
     }
-    if (href !== `${issuer}/token`) return json({ error: 'not_found' }, 404);
+    if (href !== `${issuer}/token`) return jsonResponse({ error: 'not_found' }, 404);
     inFlight += 1;
     maxInFlight = Math.max(maxInFlight, inFlight);
     try {

@@ -116,9 +116,10 @@ function runCmd(script: string, mode: CmdMode, initial: Record<string, string> =
     if (mode.delayedExpansion && line.includes('!')) {
       line = line
         .replace(/!([^!]*)!/g, (_match, name: string) => env[name.toUpperCase()] ?? '')
-        .replace(/\^(.)/g, '$1');
+        .replace(/\^(.)/gs, '$1');
     }
-    const set = /^set "(.*)"[^"]*$/.exec(line);
+    // cmd.exe ends lines only at CR and LF: U+2028 and U+2029 are ordinary characters here, hence the s flag.
+    const set = /^set "(.*)"[^"]*$/s.exec(line);
     if (set === null) throw new Error(`not a quoted set command: ${JSON.stringify(line)}`);
     const body = set[1] ?? '';
     const equals = body.indexOf('=');

@@ -122,8 +122,8 @@ describe('silent refresh', () => {
   let target: BareRefreshTarget;
   let refreshToken: string;
   beforeAll(async () => {
-    const discovery = await (await fetch(`${env.idp.issuer}/.well-known/openid-configuration`)).json() as { token_endpoint: string; authorization_endpoint: string };
-    refreshToken = await obtainRefreshToken(env, discovery.token_endpoint, discovery.authorization_endpoint);
+    const discovery = await (await fetch(`${env.idp.issuer}/.well-known/openid-configuration`)).json() as { token_endpoint: string };
+    refreshToken = await obtainRefreshToken(env, discovery.token_endpoint);
     const profile = sandbox.profiles[0];
     target = {
       tokenEndpoint: discovery.token_endpoint,

@@ -3,10 +3,11 @@
  * `{ providerId?, profileId? }`) from the page's message to the last profile's new credentials in
  * storage; and a refresh token of the benchmark's own for the bare requests beside it.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { REDIRECT_URI } from '../e2e/harness';
 import type { Environment } from '../e2e/harness';
+import { pkcePair, sandboxAuthorizationUrl } from '../e2e/sandbox-authorization-url';
 import { timedAction, watchCredentials } from './control-page';
 
 /** What the table says while the build has no refresh action. */
@@ -40,22 +41,12 @@ interface IdentityScope {
  * using the extension's would spend it): a silent authorization (prompt=none, riding the IdP
  * session of the last sign-in) through the worker's web auth flow, redeemed from Node with PKCE.
  */
-export async function obtainRefreshToken(env: Environment, tokenEndpoint: string, authorizationEndpoint: string): Promise<string> {
-  const verifier = randomBytes(32).toString('base64url');
-  const url = new URL(authorizationEndpoint);
-  url.search = new URLSearchParams({
-    client_id: env.idp.clientId,
-    response_type: 'code',
-    scope: 'openid offline_access',
-    redirect_uri: REDIRECT_URI,
-    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-    code_challenge_method: 'S256',
-    state: randomBytes(8).toString('hex'),
-    prompt: 'none',
-  }).toString();
+export async function obtainRefreshToken(env: Environment, tokenEndpoint: string): Promise<string> {
+  const { verifier, challenge } = pkcePair();
+  const url = sandboxAuthorizationUrl(env.idp, REDIRECT_URI, challenge, { state: randomBytes(8).toString('hex'), prompt: 'none' });
   const redirect = await (await env.getWorker()).evaluate(
     (href) => (globalThis as unknown as IdentityScope).chrome.identity.launchWebAuthFlow({ url: href, interactive: false }),
-    url.href,
+    url,
   );
   const code = new URL(redirect ?? 'about:blank').searchParams.get('code');
   if (!code) throw new Error(`the silent authorization returned no code: ${redirect}`);

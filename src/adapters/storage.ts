@@ -13,6 +13,7 @@ export const sessionStore: SessionStore = {
     const items = await browser.storage.session.get(key);
     return items[key] as T | undefined;
   },
+  getMany: (keys) => browser.storage.session.get(keys),
   set: (items) => browser.storage.session.set(items),
   remove: (keys) => browser.storage.session.remove(keys),
   clear: () => browser.storage.session.clear(),

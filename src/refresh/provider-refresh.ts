@@ -44,11 +44,12 @@ export function createProviderRefresher(deps: RefreshDeps) {
   async function assume(profile: Profile, provider: Provider, session: ProviderSession, sessionName: string): Promise<StsOutcome> {
     try {
       const credentials = await deps.assumeRole({ profile, provider, idToken: session.idToken, sessionName });
-      const latest = await deps.store.get<ProviderSession>(providerSessionKey(provider.id));
-      if (latest?.signedInAt !== session.signedInAt) return { ok: false, stale: true };
+      // One read for the sign-in check and for a retry record to clear (there seldom is one).
+      const stored = await deps.store.getMany([providerSessionKey(provider.id), retryKey(profile.id)]);
+      if ((stored[providerSessionKey(provider.id)] as ProviderSession | undefined)?.signedInAt !== session.signedInAt) return { ok: false, stale: true };
       await Promise.all([
         deps.store.set({ [credentialsKey(profile.id)]: credentials, [profileStatusKey(profile.id)]: { state: 'idle', updatedAt: deps.now() } }),
-        deps.store.remove([retryKey(profile.id)]),
+        retryKey(profile.id) in stored ? deps.store.remove([retryKey(profile.id)]) : undefined,
       ]);
       return { ok: true };
     } catch (error) {

@@ -127,7 +127,8 @@ export function createRefreshService(deps: RefreshDeps) {
       if (unknown !== undefined) throw new ExtensionError(ErrorCodes.configInvalid, `No usable profile has id "${unknown}".`, { hint: 'Fix the profile in the options page.' });
       const ready = targets.filter(signedIn);
       if (ready.length === 0) throw new ExtensionError(ErrorCodes.notSignedIn, 'Nothing to refresh: sign in first.', { hint: 'Click Sign in.' });
-      await deps.store.remove(ready.map((profile) => retryKey(profile.id)));
+      const waits = ready.map((profile) => retryKey(profile.id)).filter((key) => key in session);
+      if (waits.length) await deps.store.remove(waits);
       const outcomes = await refresh(ready, true, loaded);
       const refreshed = outcomes.filter((outcome) => outcome.result === 'refreshed').length;
       return { refreshed, failed: targets.length - refreshed };

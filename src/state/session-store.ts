@@ -4,6 +4,8 @@
  */
 export interface SessionStore {
   get<T>(key: string): Promise<T | undefined>;
+  /** Several keys in one read; absent keys are absent from the result. */
+  getMany(keys: string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string[]): Promise<void>;
   /** Forgets everything, secrets included. */

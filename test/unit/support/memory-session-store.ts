@@ -6,6 +6,7 @@ export function memorySessionStore(): SessionStore & { items: Map<string, unknow
   return {
     items,
     get: async <T>(key: string) => structuredClone(items.get(key)) as T | undefined,
+    getMany: async (keys) => structuredClone(Object.fromEntries(keys.filter((key) => items.has(key)).map((key) => [key, items.get(key)]))),
     set: async (entries) => {
       for (const [key, value] of Object.entries(entries)) items.set(key, structuredClone(value));
     },

@@ -71,6 +71,7 @@ export function simulatedBrowser(options: SimulatedBrowserOptions) {
 
   const store: SessionStore = {
     get: async <T>(key: string) => structuredClone(session.get(key)) as T | undefined,
+    getMany: async (keys) => structuredClone(Object.fromEntries(keys.filter((key) => session.has(key)).map((key) => [key, session.get(key)]))),
     set: async (entries) => {
       const changes: StorageChanges = {};
       for (const [key, value] of Object.entries(entries)) {

@@ -6,6 +6,7 @@
  */
 import { stsConcurrency } from '../../src/state/sign-in-service';
 import { mapWithConcurrency } from '../../src/util/map-with-concurrency';
+import type { Worker } from 'playwright-core';
 
 /** Where the requests go and what they carry. */
 export interface BareRefreshTarget {
@@ -59,4 +60,31 @@ export async function bareRefresh(target: BareRefreshTarget, refreshToken: strin
   const failed = settled.find((outcome) => outcome.status === 'rejected');
   if (failed?.status === 'rejected') throw failed.reason;
   return { ms, refreshToken: tokens.refresh_token ?? refreshToken };
+}
+
+/**
+ * The same bare requests made with the browser's fetch from inside the extension's service worker
+ * (no checks, no storage, no SDK): the floor for any code running there. Chromium's network stack
+ * costs more per request than Node's, so this row tells that cost apart from the extension's own.
+ */
+export async function bareRefreshInWorker(worker: Worker, target: BareRefreshTarget, refreshToken: string, profiles: number): Promise<BareRefreshRun> {
+  return worker.evaluate(async ({ target, refreshToken, profiles, concurrency }) => {
+    const form = (fields: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: new URLSearchParams(fields) });
+    const started = performance.now();
+    const response = await fetch(target.tokenEndpoint, form({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: target.clientId }));
+    const tokens = await response.json() as { id_token?: string; refresh_token?: string; error?: string };
+    if (!response.ok || !tokens.id_token) throw new Error(`refresh grant failed: ${response.status} ${tokens.error ?? ''}`);
+    const idToken = tokens.id_token;
+    let next = 0;
+    const lane = async () => {
+      while (next < profiles) {
+        next += 1;
+        const answer = await fetch(target.stsEndpoint, form({ Action: 'AssumeRoleWithWebIdentity', Version: '2011-06-15', RoleArn: target.roleArn, RoleSessionName: target.roleSessionName, WebIdentityToken: idToken, DurationSeconds: '3600' }));
+        const body = await answer.text();
+        if (!answer.ok || !body.includes('<AccessKeyId>')) throw new Error(`AssumeRoleWithWebIdentity failed: ${answer.status} ${body.slice(0, 200)}`);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, profiles) }, lane));
+    return { ms: performance.now() - started, refreshToken: tokens.refresh_token ?? refreshToken };
+  }, { target, refreshToken, profiles, concurrency: stsConcurrency });
 }

@@ -42,8 +42,15 @@ async function openConsole(view: ProfileView): Promise<void> {
       hint: 'Click Open console again and allow access when the browser asks.',
     });
   }
+  accessByEndpoint.set(federation, Promise.resolve(true));
   await request('openConsole', { profileId: view.profile.id });
 }
+
+/**
+ * Whether each federation endpoint may be reached, asked once per popup: every card of one
+ * partition shares an endpoint, and 200 profiles must not mean 200 questions to the browser.
+ */
+const accessByEndpoint = new Map<string, Promise<boolean>>();
 
 async function consoleAccess(view: ProfileView) {
   let federation: string;
@@ -52,7 +59,12 @@ async function consoleAccess(view: ProfileView) {
   } catch {
     return undefined;
   }
-  return { host: new URL(federation).hostname, granted: await hasOrigins([federation]) };
+  let granted = accessByEndpoint.get(federation);
+  if (!granted) {
+    granted = hasOrigins([federation]);
+    accessByEndpoint.set(federation, granted);
+  }
+  return { host: new URL(federation).hostname, granted: await granted };
 }
 
 const refreshNow = (profileIds?: string[]) => request('refreshNow', profileIds ? { profileIds } : {});

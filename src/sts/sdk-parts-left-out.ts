@@ -1,10 +1,12 @@
 /**
  * Stands in, at build time, for the parts of the AWS SDK that an unsigned
  * AssumeRoleWithWebIdentity never runs: SigV4 signing (the call carries no AWS credentials; its
- * auth scheme is `smithy.api#noAuth`), the hashes only signing uses, and event streams (STS has
- * none). The STS client imports them eagerly, which put about 36 KB of dead code in the service
- * worker. webpack.config.js points those imports here; should a future SDK start to use them, the
- * call fails loudly with the reason, and the end-to-end sign-in against moto shows it.
+ * auth scheme is `smithy.api#noAuth`), the hash only signing uses, adaptive retries (the client
+ * retries in standard mode) and event streams (STS has none). The STS client imports them
+ * eagerly, which put about 40 KB of dead code in the service worker. webpack.config.js points
+ * those imports here and stops the build if one names something missing here; should a future
+ * SDK start to use them, the call fails loudly with the reason, and the end-to-end sign-in
+ * against moto shows it.
  *
  * Why SigV4 is never reached: for AssumeRoleWithWebIdentity the STS client offers `noAuth` first,
  * and its identity is always available, so SigV4 is only tried when the endpoint rules name it,
@@ -75,6 +77,18 @@ export function resolveAwsSdkSigV4AConfig<T extends object>(config: T): T {
 export class Sha256 {
   constructor() {
     leftOut('Sha256');
+  }
+}
+
+/**
+ * Replaces `@smithy/core/retry`'s adaptive strategy (with its client-side rate limiter). The SDK
+ * builds it only when `retryMode` is "adaptive"; src/sts/assume-role.ts sets no retry mode, and in
+ * a browser the default comes from the defaults mode, which is "standard" or none (then
+ * "standard") in every case, so STS calls retry with the standard strategy.
+ */
+export class AdaptiveRetryStrategy {
+  constructor() {
+    leftOut('AdaptiveRetryStrategy');
   }
 }
 

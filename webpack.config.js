@@ -96,9 +96,14 @@ module.exports = (_env, argv) => [
       // hashes and event-stream code stay out of the worker (src/sts/sdk-parts-left-out.ts says
       // why and fails loudly if used).
       new webpack.NormalModuleReplacementPlugin(/^(@smithy\/signature-v4|@aws-sdk\/signature-v4-multi-region|@aws-sdk\/core\/httpAuthSchemes|@smithy\/core\/event-streams|@smithy\/core\/checksum)$/, path.resolve(__dirname, 'src/sts/sdk-parts-left-out.ts')),
-      // Nor does the worker's STS client ever use adaptive retries (same file says why); @smithy/core
-      // imports that strategy by this relative path.
-      new webpack.NormalModuleReplacementPlugin(/^\.\.\/util-retry\/AdaptiveRetryStrategy$/, path.resolve(__dirname, 'src/sts/sdk-parts-left-out.ts')),
+      // Nor does it use adaptive retries or the AWS partition table (same file says why), which the
+      // SDK imports by relative paths: replaced only from inside the SDK folder that imports them.
+      ...[
+        [/^\.\.\/util-retry\/AdaptiveRetryStrategy$/, /[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]retry[\\/]middleware-retry$/],
+        [/^\.\/partitions$/, /[\\/]@aws-sdk[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]util-endpoints[\\/]lib[\\/]aws$/],
+      ].map(([request, folder]) => new webpack.NormalModuleReplacementPlugin(request, (resource) => {
+        if (folder.test(resource.context ?? '')) resource.request = path.resolve(__dirname, 'src/sts/sdk-parts-left-out.ts');
+      })),
       bundleStats,
       new BrowserBuildsPlugin(),
     ],

@@ -2,11 +2,11 @@
  * Stands in, at build time, for the parts of the AWS SDK that an unsigned
  * AssumeRoleWithWebIdentity never runs: SigV4 signing (the call carries no AWS credentials; its
  * auth scheme is `smithy.api#noAuth`), the hash only signing uses, adaptive retries (the client
- * retries in standard mode) and event streams (STS has none). The STS client imports them
- * eagerly, which put about 40 KB of dead code in the service worker. webpack.config.js points
- * those imports here and stops the build if one names something missing here; should a future
- * SDK start to use them, the call fails loudly with the reason, and the end-to-end sign-in
- * against moto shows it.
+ * retries in standard mode), the partition table (the endpoint is always given) and event streams
+ * (STS has none). The STS client imports them eagerly, which put about 45 KB of dead code in the
+ * service worker. webpack.config.js points those imports here and stops the build if one names
+ * something missing here; should a future SDK start to use them, the call fails loudly with the
+ * reason, and the end-to-end sign-in against moto shows it.
  *
  * Why SigV4 is never reached: for AssumeRoleWithWebIdentity the STS client offers `noAuth` first,
  * and its identity is always available, so SigV4 is only tried when the endpoint rules name it,
@@ -91,6 +91,18 @@ export class AdaptiveRetryStrategy {
     leftOut('AdaptiveRetryStrategy');
   }
 }
+
+/**
+ * Replaces the AWS partition table behind `@aws-sdk/core/client`'s `aws.partition` endpoint
+ * function. STS's endpoint rules call it only to build an endpoint from the region when none is
+ * given; src/sts/assume-role.ts always gives the profile's `stsEndpoint` (src/config/aws-partition.ts
+ * derives the default one), and the rules return a given endpoint before reaching it.
+ */
+export const partitionsInfo = {
+  get partitions(): never {
+    return leftOut('The AWS partition table');
+  },
+};
 
 /** Replaces `@smithy/core/event-streams`' serde. */
 export class EventStreamSerde {

@@ -80,15 +80,30 @@ module.exports = (_env, argv) => [
       asyncChunks: false,
     },
     optimization: { splitChunks: false },
+    module: {
+      ...common(argv).module,
+      // A stand-in below that lacks a name the SDK imports must stop the build, not leave an
+      // `undefined` to fail at run time.
+      parser: { javascript: { exportsPresence: 'error' } },
+    },
     plugins: [
       // The SDK's browser build parses STS's XML with DOMParser, which service workers lack;
       // its pure-JavaScript parser works everywhere.
       new webpack.NormalModuleReplacementPlugin(/@aws-sdk[\\/]xml-builder[\\/]dist-es[\\/]xml-parser\.browser\.js$/, (resource) => {
         if (resource.createData?.resource) resource.createData.resource = resource.createData.resource.replace(/xml-parser\.browser\.js$/, 'xml-parser.js');
       }),
-      // STS is called unsigned and has no event streams: the SDK's signers and event-stream code
-      // stay out of the worker (src/sts/sdk-parts-left-out.ts says why and fails loudly if used).
-      new webpack.NormalModuleReplacementPlugin(/^(@smithy\/signature-v4|@aws-sdk\/signature-v4-multi-region|@smithy\/core\/event-streams)$/, path.resolve(__dirname, 'src/sts/sdk-parts-left-out.ts')),
+      // STS is called unsigned and has no event streams: the SDK's signers, SigV4 auth schemes,
+      // hashes and event-stream code stay out of the worker (src/sts/sdk-parts-left-out.ts says
+      // why and fails loudly if used).
+      new webpack.NormalModuleReplacementPlugin(/^(@smithy\/signature-v4|@aws-sdk\/signature-v4-multi-region|@aws-sdk\/core\/httpAuthSchemes|@smithy\/core\/event-streams|@smithy\/core\/checksum)$/, path.resolve(__dirname, 'src/sts/sdk-parts-left-out.ts')),
+      // Nor does it use adaptive retries or the AWS partition table (same file says why), which the
+      // SDK imports by relative paths: replaced only from inside the SDK folder that imports them.
+      ...[
+        [/^\.\.\/util-retry\/AdaptiveRetryStrategy$/, /[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]retry[\\/]middleware-retry$/],
+        [/^\.\/partitions$/, /[\\/]@aws-sdk[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]util-endpoints[\\/]lib[\\/]aws$/],
+      ].map(([request, folder]) => new webpack.NormalModuleReplacementPlugin(request, (resource) => {
+        if (folder.test(resource.context ?? '')) resource.request = path.resolve(__dirname, 'src/sts/sdk-parts-left-out.ts');
+      })),
       bundleStats,
       new BrowserBuildsPlugin(),
     ],

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { SANDBOX_ROLE_ARN, callerIdentityArn, startEnvironment } from './harness';
 import type { Environment, SandboxConfig } from './harness';
+import { configurationKey } from '../../src/state/keys';
 
 jest.setTimeout(180_000);
 
@@ -75,8 +76,9 @@ describe('setting up from nothing in the options page', () => {
     await report.waitFor({ timeout: 30_000 });
     await expect(report.locator('strong').allTextContents()).resolves.toEqual(['Discovery: ok', 'Authorization: ok', 'Token: ok', 'Claims: ok', 'STS: ok']);
     await expect(report.textContent()).resolves.toContain('assumed-role/Developer/wic-alice');
-    // A test stores nothing: no token, no credentials.
-    expect(Object.keys(await env.readStorage('session'))).toEqual([]);
+    // A test stores nothing: no token, no credentials. Session storage holds only the configuration
+    // the background published for the popup, which carries no secret.
+    expect(Object.keys(await env.readStorage('session'))).toEqual([configurationKey]);
 
     const popup = await env.openPopup();
     await signInFromPopup(env, popup, 'Sandbox IdP', 'alice');

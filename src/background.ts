@@ -24,7 +24,7 @@ import { assumeRoleWithWebIdentity } from './sts/assume-role';
 
 // Before anything else: whatever this worker's predecessor left busy was interrupted.
 const startedAt = Date.now();
-const published = keepConfigurationPublished();
+const publisher = keepConfigurationPublished();
 const ready = readSessionItems().then((items) => recoverInterrupted(items, sessionStore, startedAt, Date.now())).catch(() => 0);
 
 const service = createSignInService({
@@ -66,8 +66,8 @@ listenForMessages({
     return null;
   },
   resume: async () => {
-    // The popup asks when it finds no configuration published (a browser start empties session storage).
-    await Promise.all([ready, published]);
+    // Every popup asks on opening, so a copy of the configuration that went missing is published again.
+    await Promise.all([ready, publisher.publishNow()]);
     return null;
   },
   openConsole: async ({ profileId }) => {

@@ -25,18 +25,24 @@ export async function publishConfiguration(): Promise<void> {
   if (differsFromPublished(config, session)) await browser.storage.session.set({ [configurationKey]: config });
 }
 
+/** Publishes the configuration in turn with every other publication of this worker. */
+export interface ConfigurationPublisher {
+  /** Resolves once a publication started now is written (or found unneeded). */
+  publishNow(): Promise<void>;
+}
+
 /**
- * Publishes the configuration now and again whenever its sources change. Call at the top level of
- * the background, so that a change wakes a stopped worker and finds the listener. Resolves once
- * the first publication is written.
+ * Publishes the configuration now and again whenever its sources change, or the published copy
+ * is removed (signing out of everything clears session storage). Call at the top level of the
+ * background, so that a change wakes a stopped worker and finds the listener.
  */
-export function keepConfigurationPublished(): Promise<void> {
+export function keepConfigurationPublished(): ConfigurationPublisher {
   const report = (error: unknown) => console.error('configuration not published:', error instanceof Error ? error.message : String(error));
   // One publication at a time, a new one after every change: a slow read never overwrites a newer one.
   let queue = publishConfiguration().catch(report);
-  const first = queue;
+  const publishNow = () => (queue = queue.then(publishConfiguration).catch(report));
   browser.storage.onChanged.addListener((changes, area) => {
-    if (changesConfiguration(area, Object.keys(changes))) queue = queue.then(publishConfiguration).catch(report);
+    if (changesConfiguration(area, changes)) void publishNow();
   });
-  return first;
+  return { publishNow };
 }

@@ -24,7 +24,12 @@ function fakeBrowser(local: Record<string, unknown>, managed: Record<string, unk
     set: async (items: Record<string, unknown>) => {
       if (name === 'session') sessionWrites.push(items);
       Object.assign(areas[name] as object, JSON.parse(JSON.stringify(items)));
-      for (const listener of listeners) listener(Object.fromEntries(Object.keys(items).map((key) => [key, {}])), name);
+      for (const listener of listeners) listener(Object.fromEntries(Object.entries(items).map(([key, value]) => [key, { newValue: value }])), name);
+    },
+    clear: async () => {
+      const removed = Object.keys(areas[name] ?? {});
+      areas[name] = {};
+      for (const listener of listeners) listener(Object.fromEntries(removed.map((key) => [key, {}])), name);
     },
   });
   return {
@@ -52,15 +57,17 @@ afterEach(() => {
 });
 
 describe('changesConfiguration', () => {
+  const written = { newValue: {} };
   it.each([
-    ['managed', ['anything'], true],
-    ['local', [localConfigKey], true],
-    ['local', ['settings', 'preferences'], false],
-    ['session', [claimedRolesKey('corp')], true],
-    ['session', [credentialsKey('dev'), configurationKey], false],
-    ['sync', [localConfigKey], false],
-  ])('%s storage, keys %j: %s', (area, keys, expected) => {
-    expect(changesConfiguration(area, keys)).toBe(expected);
+    ['managed', { anything: written }, true],
+    ['local', { [localConfigKey]: written }, true],
+    ['local', { settings: written, preferences: written }, false],
+    ['session', { [claimedRolesKey('corp')]: written }, true],
+    ['session', { [credentialsKey('dev')]: written, [configurationKey]: written }, false],
+    ['session', { [configurationKey]: {} }, true],
+    ['sync', { [localConfigKey]: written }, false],
+  ])('%s storage, changes %j: %s', (area, changes, expected) => {
+    expect(changesConfiguration(area, changes)).toBe(expected);
   });
 });
 
@@ -82,15 +89,15 @@ describe('publishedConfiguration', () => {
 });
 
 describe('keepConfigurationPublished', () => {
-  it('publishes the validated configuration before it resolves', async () => {
+  it('publishes the validated configuration', async () => {
     const browser = fakeBrowser({ [localConfigKey]: sampleDocument });
-    await loadAdapter(browser).keepConfigurationPublished();
+    await loadAdapter(browser).keepConfigurationPublished().publishNow();
     expect(browser.areas.session?.[configurationKey]).toEqual(JSON.parse(JSON.stringify(sampleConfig)));
   });
 
   it('publishes again when the user saves another document, and only then', async () => {
     const browser = fakeBrowser({ [localConfigKey]: sampleDocument });
-    await loadAdapter(browser).keepConfigurationPublished();
+    await loadAdapter(browser).keepConfigurationPublished().publishNow();
     await browser.chrome.storage.local.set({ preferences: { lastFormat: 'fish' } });
     await settle();
     expect(browser.sessionWrites).toHaveLength(1);
@@ -103,15 +110,34 @@ describe('keepConfigurationPublished', () => {
 
   it('does not write an unchanged configuration again (a worker restart)', async () => {
     const browser = fakeBrowser({ [localConfigKey]: sampleDocument });
-    await loadAdapter(browser).keepConfigurationPublished();
-    await loadAdapter(browser).keepConfigurationPublished();
+    await loadAdapter(browser).keepConfigurationPublished().publishNow();
+    await loadAdapter(browser).keepConfigurationPublished().publishNow();
     expect(browser.sessionWrites).toHaveLength(1);
+  });
+
+  it('publishes again when session storage is cleared (signing out of everything)', async () => {
+    const browser = fakeBrowser({ [localConfigKey]: sampleDocument });
+    await loadAdapter(browser).keepConfigurationPublished().publishNow();
+    await browser.chrome.storage.session.clear();
+    await settle();
+    expect(publishedConfiguration(browser.areas.session ?? {})?.profiles.map((profile) => profile.id)).toEqual(['dev', 'ops']);
+  });
+
+  it('publishes on request what a missed change left out of date', async () => {
+    const browser = fakeBrowser({ [localConfigKey]: sampleDocument });
+    const publisher = loadAdapter(browser).keepConfigurationPublished();
+    await publisher.publishNow();
+    // As if the document changed while nobody listened (a worker that never woke for it).
+    (browser.areas.local as Record<string, unknown>)[localConfigKey] = { ...sampleDocument, profiles: [] };
+    await publisher.publishNow();
+    expect(publishedConfiguration(browser.areas.session ?? {})?.profiles).toEqual([]);
+    expect(browser.sessionWrites).toHaveLength(2);
   });
 
   it('makes profiles of the roles a token listed', async () => {
     const document = { providers: [{ id: 'corp', name: 'Corp', issuer: 'https://idp.example.com', clientId: 'abc', rolesFromClaim: { claim: 'roles' } }], profiles: [] };
     const browser = fakeBrowser({ [localConfigKey]: document });
-    await loadAdapter(browser).keepConfigurationPublished();
+    await loadAdapter(browser).keepConfigurationPublished().publishNow();
     expect(publishedConfiguration(browser.areas.session ?? {})?.profiles).toEqual([]);
     await browser.chrome.storage.session.set({ [claimedRolesKey('corp')]: { roleArns: ['arn:aws:iam::123456789012:role/Dev'] } });
     await settle();

@@ -9,7 +9,6 @@ import { readManagedConfig, sessionStore } from './adapters/storage';
 import { migrateStoredConfig } from './config/migrations';
 import type { Provider } from './config/types';
 import type { Handlers } from './messages';
-import { revokeRefreshToken } from './oidc/revoke-refresh-token';
 import { signInWithProvider } from './oidc/sign-in';
 import type { SignInResult } from './oidc/sign-in';
 import { deriveSessionName } from './session-name';
@@ -27,7 +26,6 @@ export const configurationHandlers: Pick<Handlers, 'testSignIn'> = {
         signIn: (provider, onStep) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: redirectUri(), onStep }, true),
         assumeRole: assumeRoleWithWebIdentity,
         deriveSessionName,
-        revokeRefreshToken: (provider, refreshToken) => revokeRefreshToken(provider, refreshToken),
       },
       request,
     ),

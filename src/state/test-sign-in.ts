@@ -1,10 +1,9 @@
 /**
  * "Test sign-in": runs a provider's whole flow from the options page, possibly for a draft that
  * is not saved yet, and reports each step with what it got. It stores nothing: no token, no
- * credential, no status, so a test never disturbs the sessions in use; a refresh token the test
- * got is revoked at the IdP once the report is made, so none is left working anywhere.
+ * credential, no status, so a test never disturbs the sessions in use.
  */
-import type { Configuration, Profile, Provider } from '../config/types';
+import type { Profile, Provider } from '../config/types';
 import { validateConfiguration } from '../config/validate-configuration';
 import { ErrorCodes, ExtensionError, toUserFacingError } from '../errors';
 import type { UserFacingError } from '../errors';
@@ -45,8 +44,6 @@ export interface TestSignInDeps {
   signIn(provider: Provider, onStep: NonNullable<SignInDeps['onStep']>): Promise<SignInResult>;
   assumeRole(request: AssumeRoleRequest): Promise<ProfileCredentials>;
   deriveSessionName(subject: string): Promise<string>;
-  /** Best effort, as at sign-out (src/oidc/revoke-refresh-token.ts). */
-  revokeRefreshToken(provider: Provider, refreshToken: string): Promise<boolean>;
 }
 
 function describeClaims(provider: Provider, claims: Record<string, unknown>, roles: string[] | undefined): string {
@@ -83,22 +80,6 @@ export async function runTestSignIn(deps: TestSignInDeps, request: TestSignInReq
     return report();
   }
 
-  try {
-    return await reportAfterSignIn(deps, config, provider, request, result, steps, report);
-  } finally {
-    if (result.refreshToken) await deps.revokeRefreshToken(provider, result.refreshToken).catch(() => false);
-  }
-}
-
-async function reportAfterSignIn(
-  deps: TestSignInDeps,
-  config: Configuration,
-  provider: Provider,
-  request: TestSignInRequest,
-  result: SignInResult,
-  steps: TestStep[],
-  report: () => TestSignInReport,
-): Promise<TestSignInReport> {
   const roles = provider.rolesFromClaim ? roleArnsFromClaims(result.claims, provider.rolesFromClaim.claim) : undefined;
   steps.push({ step: 'claims', status: 'ok', detail: describeClaims(provider, result.claims, roles) });
 

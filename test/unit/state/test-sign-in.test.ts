@@ -1,5 +1,4 @@
 import { ErrorCodes } from '../../../src/errors';
-import { revokeRefreshToken } from '../../../src/oidc/revoke-refresh-token';
 import { signInWithProvider } from '../../../src/oidc/sign-in';
 import { deriveSessionName } from '../../../src/session-name';
 import { runTestSignIn } from '../../../src/state/test-sign-in';
@@ -22,9 +21,8 @@ async function test(request: (endpoint: string) => TestSignInRequest, options: F
       signIn: (provider, onStep) => signInWithProvider(provider, { fetch: idp.fetch, launchWebAuthFlow: idp.launchWebAuthFlow, redirectUri, onStep }),
       assumeRole: assumeRoleWithWebIdentity,
       deriveSessionName,
-      revokeRefreshToken: (provider, refreshToken) => revokeRefreshToken(provider, refreshToken, { fetch: idp.fetch }),
     }, request(sts.endpoint));
-    return { report, sts, idp };
+    return { report, sts };
   } finally {
     await sts.close();
   }
@@ -46,17 +44,6 @@ describe('Test sign-in', () => {
     expect(sts.requests).toHaveLength(1);
     const text = JSON.stringify(report);
     for (const secret of ['ASIAEXAMPLE', 'secret/key', 'session/token', 'eyJ']) expect(text).not.toContain(secret);
-  });
-
-  it('revokes the refresh token it got, whatever the STS step did', async () => {
-    const revoked = (idp: { requests: { url: string; body?: URLSearchParams }[] }) => idp.requests.filter((entry) => entry.url === `${issuer}/revoke`).map((entry) => entry.body?.get('token'));
-    const passed = await test((endpoint) => ({ document: documentFor(endpoint), providerId: 'corp' }), { refreshToken: 'refresh-from-test' });
-    expect(revoked(passed.idp)).toEqual(['refresh-from-test']);
-    const refused = await test((endpoint) => ({ document: documentFor(endpoint), providerId: 'corp' }), { refreshToken: 'refresh-from-test' }, stsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity', 403));
-    expect(refused.report.ok).toBe(false);
-    expect(revoked(refused.idp)).toEqual(['refresh-from-test']);
-    const without = await test((endpoint) => ({ document: documentFor(endpoint), providerId: 'corp' }));
-    expect(revoked(without.idp)).toEqual([]);
   });
 
   it('names the failing step and skips the rest', async () => {

@@ -30,8 +30,9 @@ async function read(): Promise<void> {
   const session = await readSessionItems();
   // Reads can finish out of order; only the most recent one describes storage now.
   if (ticket !== reads) return;
-  const config = publishedConfiguration(session);
-  // Not published yet: the change that publishes it brings another read.
+  // Missing while the background publishes it again (after a browser start, or session storage
+  // cleared): the last one stands, but never the session it came with, whose credentials may be gone.
+  const config = publishedConfiguration(session) ?? latest?.config;
   if (!config) return;
   latest = { config, session };
   for (const notify of subscribers) notify();

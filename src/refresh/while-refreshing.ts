@@ -24,6 +24,8 @@ export async function whileRefreshing<T>(deps: Pick<RefreshDeps, 'store' | 'now'
     await deps.store.set(Object.fromEntries(keys.map((key) => [key, mark])));
     return keys;
   })();
+  // Awaited below; until then a failed write must not surface as an unhandled rejection.
+  marking.catch(() => undefined);
   try {
     return await refresh();
   } finally {

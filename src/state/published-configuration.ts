@@ -3,6 +3,7 @@
  * changes call for publishing it again, and how a page reads it back.
  */
 import type { Configuration } from '../config/types';
+import { canonicalJson } from '../util/canonical-json';
 import { claimedRolesKey, configurationKey, localConfigKey } from './keys';
 
 /** A storage change as `storage.onChanged` reports it. */
@@ -30,7 +31,10 @@ export function publishedConfiguration(session: Record<string, unknown>): Config
   return value && Array.isArray(value.providers) && Array.isArray(value.profiles) && Array.isArray(value.problems) ? (value as Configuration) : undefined;
 }
 
-/** Whether `next` differs from what is published; equal documents are not written again. */
+/**
+ * Whether `next` differs from what is published; equal documents are not written again. Compared
+ * whatever the order of keys, since storage may hand them back in another.
+ */
 export function differsFromPublished(next: Configuration, session: Record<string, unknown>): boolean {
-  return JSON.stringify(next) !== JSON.stringify(session[configurationKey]);
+  return canonicalJson(next) !== canonicalJson(session[configurationKey]);
 }

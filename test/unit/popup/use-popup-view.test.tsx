@@ -57,6 +57,12 @@ function fakeStorage({ publishedAtStart = true } = {}) {
       holdSessionReads = hold;
     },
     release: (index: number) => held[index]?.(),
+    /** Empties session storage, as signing out of everything does. */
+    clearSession: async () => {
+      const removed = Object.keys(areas.session ?? {});
+      areas.session = {};
+      for (const listener of listeners) listener(Object.fromEntries(removed.map((key) => [key, {}])), 'session');
+    },
     messages,
   };
 }
@@ -154,6 +160,16 @@ describe('usePopupView', () => {
     expect(popup.storage.messages).toEqual([{ action: 'resume', payload: {} }]);
     expect(popup.renders[0]?.providers.map((provider) => provider.profiles.length)).toEqual([2, 0]);
     expect(popup.status()).toHaveTextContent('dev signed-out');
+  });
+
+  it('drops the credentials of a cleared session at once, keeping the configuration until it is published again', async () => {
+    const popup = load();
+    await popup.act(() => popup.storage.api.storage.session.set({ [credentialsKey('dev')]: sampleCredentials(Date.now() + 3600_000) }));
+    await popup.start();
+    popup.render();
+    expect(popup.status()).toHaveTextContent('dev valid');
+    await popup.act(() => popup.storage.clearSession());
+    await popup.waitFor(() => expect(popup.status()).toHaveTextContent('dev signed-out'));
   });
 
   it('still loads when rendered without startPopupView', async () => {

@@ -86,6 +86,11 @@ describe('publishedConfiguration', () => {
     expect(differsFromPublished(validateConfiguration(undefined, { ...sampleDocument, profiles: [] }), session)).toBe(true);
     expect(differsFromPublished(sampleConfig, {})).toBe(true);
   });
+
+  it('finds a configuration read back with its keys sorted (as Chromium returns them) equal', () => {
+    const sorted = (value: unknown): unknown => Array.isArray(value) ? value.map(sorted) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([key, inner]) => [key, sorted(inner)])) : value;
+    expect(differsFromPublished(sampleConfig, { [configurationKey]: sorted(JSON.parse(JSON.stringify(sampleConfig))) })).toBe(false);
+  });
 });
 
 describe('keepConfigurationPublished', () => {

@@ -38,9 +38,8 @@ async function askToSignIn(deps: RefreshDeps, provider: Provider, config: Config
   await deps.notifications.askToSignIn(provider.id, `Sign in to ${provider.name}`, `${toUserFacingError(error).message}${until}`);
 }
 
-/** `previous` is the stored record, when the caller has read it already. */
-async function record(deps: RefreshDeps, provider: Provider, config: Configuration, session: ProviderSession, state: RenewalState, extra: { method?: RenewalMethod; error?: unknown; items?: Record<string, unknown> }, previous?: RenewalRecord): Promise<void> {
-  previous ??= await deps.store.get<RenewalRecord>(renewalKey(provider.id));
+/** `previous` is the stored record, which callers read beside what they need themselves. */
+async function record(deps: RefreshDeps, provider: Provider, config: Configuration, session: ProviderSession, state: RenewalState, extra: { method?: RenewalMethod; error?: unknown; items?: Record<string, unknown> }, previous: RenewalRecord | undefined): Promise<void> {
   const entry: RenewalRecord = { state, at: deps.now(), signedInAt: session.signedInAt };
   if (extra.method) entry.method = extra.method;
   if (extra.error !== undefined) entry.error = toUserFacingError(extra.error);
@@ -70,13 +69,15 @@ export async function obtainIdToken(deps: RefreshDeps, provider: Provider, confi
     const error = new ExtensionError(ErrorCodes.sessionLifetimeReached, `Your sign-in to ${provider.name} reached the maximum session lifetime of ${settings.maxSessionHours} hours.`, {
       hint: 'Click Sign in to start a new session.',
     });
-    await record(deps, provider, config, session, 'needs-sign-in', { error });
+    await record(deps, provider, config, session, 'needs-sign-in', { error }, await deps.store.get<RenewalRecord>(renewalKey(provider.id)));
     return { ok: false, error, kind: 'user-needed', session };
   }
   if (!force && session.idTokenExpiresAt - now >= idTokenReuseMinMs) return { ok: true, session };
 
   const outcome = await renewProviderSession(provider, session, renewalPathOf(settings, provider.id), deps);
-  const [latest, previous] = await Promise.all([deps.store.get<ProviderSession>(providerSessionKey(provider.id)), deps.store.get<RenewalRecord>(renewalKey(provider.id))]);
+  const stored = await deps.store.getMany([providerSessionKey(provider.id), renewalKey(provider.id)]);
+  const latest = stored[providerSessionKey(provider.id)] as ProviderSession | undefined;
+  const previous = stored[renewalKey(provider.id)] as RenewalRecord | undefined;
   // Signed out or signed in again meanwhile: this renewal belongs to nobody.
   if (latest?.signedInAt !== session.signedInAt) return { ok: false, stale: true };
   const items = outcome.session === session ? {} : { [providerSessionKey(provider.id)]: outcome.session };

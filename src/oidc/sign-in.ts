@@ -14,7 +14,7 @@ import { signInWithAccessToken } from './access-token-flow';
 import type { DiscoveryCache } from './discovery-cache';
 import { IdTokenRejectedError } from './id-token-rejected-error';
 import { signInImplicit } from './implicit-flow';
-import { checkRedirect, launch } from './fragment-response';
+import { authorizationUrl, checkRedirect, launch } from './fragment-response';
 import { authorizationResponseError, discoveryError, signatureError, tokenResponseError } from './oidc-errors';
 
 /** The steps of a sign-in, in order, as "Test sign-in" reports them. */
@@ -130,17 +130,17 @@ async function signInWithCode(provider: Provider, deps: SignInDeps, as: oauth.Au
   const codeVerifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
   const nonce = oauth.generateRandomNonce();
-  const url = new URL(as.authorization_endpoint as string);
-  for (const [name, value] of Object.entries(provider.authParams ?? {})) url.searchParams.set(name, value);
-  url.searchParams.set('client_id', provider.clientId);
-  url.searchParams.set('redirect_uri', deps.redirectUri);
-  url.searchParams.set('response_type', 'code');
-  url.searchParams.set('scope', provider.scopes);
-  url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(codeVerifier));
-  url.searchParams.set('code_challenge_method', 'S256');
-  url.searchParams.set('state', state);
-  url.searchParams.set('nonce', nonce);
-  if (!interactive) url.searchParams.set('prompt', 'none');
+  const url = authorizationUrl(as.authorization_endpoint as string, provider, {
+    client_id: provider.clientId,
+    redirect_uri: deps.redirectUri,
+    response_type: 'code',
+    scope: provider.scopes,
+    code_challenge: await oauth.calculatePKCECodeChallenge(codeVerifier),
+    code_challenge_method: 'S256',
+    state,
+    nonce,
+    ...(interactive ? {} : { prompt: 'none' }),
+  });
 
   const redirected = await launch(provider, deps, url, interactive);
 

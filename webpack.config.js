@@ -114,10 +114,10 @@ module.exports = (_env, argv) => [
     dependencies: ['background'],
     target: 'web',
     entry: {
-      popup: './popup/popup.tsx',
-      options: './popup/options.tsx',
-      diagnostics: './popup/diagnostics.tsx',
-      offscreen: './popup/offscreen.ts',
+      popup: './popup/popup/popup.tsx',
+      options: './popup/options/options.tsx',
+      diagnostics: './popup/diagnostics/diagnostics.tsx',
+      offscreen: './src/offscreen/offscreen.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -135,8 +135,9 @@ module.exports = (_env, argv) => [
         patterns: [
           { from: 'manifest.json' },
           { from: 'src/managed-schema.json', to: 'managed-schema.json' },
-          { from: 'popup/*.html', to: '[name][ext]' },
-          { from: 'popup/*.css', to: '[name][ext]' },
+          // Every page's files sit at the extension's root, as manifest.json and the pages name them.
+          { from: 'popup/*/*.{html,css}', to: '[name][ext]' },
+          { from: 'src/offscreen/offscreen.html', to: '[name][ext]' },
           { from: 'icons', to: 'icons' },
         ],
       }),

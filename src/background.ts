@@ -15,11 +15,11 @@ import { configurationHandlers, registerConfigurationLifecycle, signInRememberin
 import { createConsoleOpener } from './console/open-console';
 import { ErrorCodes, ExtensionError } from './errors';
 import { revokeRefreshToken } from './oidc/revoke-refresh-token';
-import { createDefaultProfileCopier } from './state/copy-default-profile';
-import { clipboardClearChoices } from './state/preferences';
-import { deriveSessionName } from './session-name';
-import { createSignInService } from './state/sign-in-service';
-import { recoverInterrupted } from './state/recover-interrupted';
+import { createDefaultProfileCopier } from './sign-in/copy-default-profile';
+import { clipboardClearChoices } from './config/preferences';
+import { deriveSessionName } from './sts/session-name';
+import { createSignInService } from './sign-in/sign-in-service';
+import { recoverInterrupted } from './sign-in/recover-interrupted';
 import { assumeRoleWithWebIdentity } from './sts/assume-role';
 
 // Before anything else: whatever this worker's predecessor left busy was interrupted.

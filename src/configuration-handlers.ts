@@ -11,10 +11,10 @@ import type { Provider } from './config/types';
 import type { Handlers } from './messages';
 import { signInWithProvider } from './oidc/sign-in';
 import type { SignInResult } from './oidc/sign-in';
-import { deriveSessionName } from './session-name';
-import { rememberClaimedRoles } from './state/claimed-roles';
-import { localConfigKey } from './state/keys';
-import { runTestSignIn } from './state/test-sign-in';
+import { deriveSessionName } from './sts/session-name';
+import { rememberClaimedRoles } from './sign-in/claimed-roles';
+import { localConfigKey } from './storage/keys';
+import { runTestSignIn } from './sign-in/test-sign-in';
 import { assumeRoleWithWebIdentity } from './sts/assume-role';
 
 /** Handlers of the options page's actions. */

@@ -4,7 +4,7 @@
  */
 import { ErrorCodes, ExtensionError, toUserFacingError } from './errors';
 import type { UserFacingError } from './errors';
-import type { TestSignInReport, TestSignInRequest } from './state/test-sign-in';
+import type { TestSignInReport, TestSignInRequest } from './sign-in/test-sign-in';
 
 /** Every action the background performs for a page: its request and its response. */
 export interface MessageMap {

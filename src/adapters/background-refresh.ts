@@ -17,7 +17,7 @@ import { refreshIdToken } from '../oidc/refresh-id-token';
 import { signInWithProvider } from '../oidc/sign-in';
 import { createRefreshService } from '../refresh/refresh-service';
 import type { RefreshService } from '../refresh/refresh-service';
-import { deriveSessionName } from '../session-name';
+import { deriveSessionName } from '../sts/session-name';
 import { assumeRoleWithWebIdentity } from '../sts/assume-role';
 import { formatClock } from '../util/format-clock';
 

@@ -7,9 +7,9 @@ import { browser } from './browser-api';
 import { readLocalConfig, readManagedConfig } from './storage';
 import { validateConfiguration } from '../config/validate-configuration';
 import type { Configuration } from '../config/types';
-import { withClaimedRoles } from '../state/claimed-roles';
-import { claimedRolesKey, configurationKey } from '../state/keys';
-import { changesConfiguration, differsFromPublished } from '../state/published-configuration';
+import { withClaimedRoles } from '../sign-in/claimed-roles';
+import { claimedRolesKey, configurationKey } from '../storage/keys';
+import { changesConfiguration, differsFromPublished } from '../storage/published-configuration';
 
 /** Reads and validates the configuration from policy and from the user, with the profiles signing in revealed. */
 export async function readConfiguration(): Promise<Configuration> {

@@ -5,7 +5,7 @@
  * turns them into match patterns.
  */
 import { browser } from './browser-api';
-import { hostPermissionFor } from '../host-permission-pattern';
+import { hostPermissionFor } from '../util/host-permission-pattern';
 
 const patterns = (urls: readonly string[]) => [...new Set(urls.map(hostPermissionFor))];
 

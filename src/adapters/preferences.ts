@@ -3,8 +3,8 @@
  * background.
  */
 import { browser } from './browser-api';
-import type { Preferences } from '../state/preferences';
-import { preferenceItems, preferenceKeys, readPreferences } from '../state/preferences';
+import type { Preferences } from '../config/preferences';
+import { preferenceItems, preferenceKeys, readPreferences } from '../config/preferences';
 
 /** Reads every preference, defaults filled in. */
 export async function loadPreferences(): Promise<Preferences> {

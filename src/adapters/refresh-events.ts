@@ -5,8 +5,8 @@
  */
 import { browser } from './browser-api';
 import type { RefreshService } from '../refresh/refresh-service';
-import { settingsKey } from '../settings/refresh-settings';
-import { localConfigKey } from '../state/keys';
+import { settingsKey } from '../config/refresh-settings';
+import { localConfigKey } from '../storage/keys';
 import { onCommand } from './commands';
 import { providerOfNotification } from './notifications';
 

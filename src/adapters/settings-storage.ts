@@ -2,10 +2,10 @@
  * Refresh settings in `storage.local` (the user's) and in `storage.managed` (the policy's).
  */
 import { browser } from './browser-api';
-import { settingsKey } from '../settings/refresh-settings';
-import type { RefreshSettings } from '../settings/refresh-settings';
-import { validateSettings } from '../settings/validate-settings';
-import type { SettingsResult } from '../settings/validate-settings';
+import { settingsKey } from '../config/refresh-settings';
+import type { RefreshSettings } from '../config/refresh-settings';
+import { validateSettings } from '../config/validate-settings';
+import type { SettingsResult } from '../config/validate-settings';
 import type { LocalStore } from '../refresh/refresh-deps';
 import { readManagedConfig } from './storage';
 

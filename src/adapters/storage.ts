@@ -4,8 +4,8 @@
  * not carry the validation code.
  */
 import { browser } from './browser-api';
-import type { SessionStore } from '../state/session-store';
-import { localConfigKey } from '../state/keys';
+import type { SessionStore } from '../storage/store';
+import { localConfigKey } from '../storage/keys';
 
 /** `storage.session`: in memory only, gone when the browser closes. */
 export const sessionStore: SessionStore = {

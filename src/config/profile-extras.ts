@@ -2,7 +2,7 @@
  * The profile fields beyond the first format: account alias, colour, session policies and the
  * RoleSessionName template.
  */
-import { checkSessionNameTemplate } from '../session-name-template';
+import { checkSessionNameTemplate } from './session-name-template';
 import type { EntryReader } from './entry-reader';
 import { checkPolicyArn, maxPolicyArns, normalizeSessionPolicy } from './session-policy';
 import type { Profile } from './types';

@@ -4,7 +4,7 @@
  * problem naming its field. Nothing is dropped without a word.
  */
 import { defaultStsEndpoint, partitionOfRegion } from './aws-partition';
-import { checkConsoleDestination, checkSigninEndpoint } from '../console/signin-hosts';
+import { checkConsoleDestination, checkSigninEndpoint } from './signin-hosts';
 import { EntryReader } from './entry-reader';
 import { checkEndpointUrl, checkId, checkIssuer, checkRegion, checkScopes, parseRoleArn } from './field-checks';
 import { checkSchemaVersion } from './migrations';
@@ -106,7 +106,7 @@ function readDocument(raw: unknown, source: ConfigSource, problems: ConfigProble
   const version = checkSchemaVersion((raw as Record<string, unknown>).schemaVersion);
   if (version) problems.push({ kind: 'document', source, path: 'schemaVersion', severity: 'error', message: version });
   for (const key of Object.keys(raw)) {
-    // The policy may also carry refresh settings (src/settings/validate-settings.ts reads them).
+    // The policy may also carry refresh settings (src/config/validate-settings.ts reads them).
     if (key !== 'providers' && key !== 'profiles' && key !== 'schemaVersion' && !(source === 'managed' && key === 'settings')) {
       problems.push({ kind: 'document', source, path: key, severity: 'warning', message: 'unknown field, ignored; the document holds "providers" and "profiles"' });
     }

@@ -4,9 +4,9 @@
  */
 import type { Configuration } from '../config/types';
 import { ErrorCodes, ExtensionError } from '../errors';
-import { credentialsKey } from '../state/keys';
-import type { SessionStore } from '../state/session-store';
-import type { ProfileCredentials } from '../state/types';
+import { credentialsKey } from '../storage/keys';
+import type { SessionStore } from '../storage/store';
+import type { ProfileCredentials } from '../storage/records';
 import { consoleEndpoints } from './console-endpoints';
 import type { ConsoleSignInInput } from './console-sign-in';
 import { consoleSignInUrl } from './console-sign-in';

@@ -6,7 +6,7 @@
 import type { Profile, Provider } from '../config/types';
 import type { DiagnosticsView } from './diagnostics-view';
 import { redactClaims } from './redact-claims';
-import { scrubSecrets } from './scrub-secrets';
+import { scrubSecrets } from '../util/scrub-secrets';
 
 /** Facts about the running extension, from the page that builds the report. */
 export interface ReportEnvironment {

@@ -5,8 +5,8 @@
 import type { Configuration, Profile, Provider } from '../config/types';
 import { ErrorCodes } from '../errors';
 import type { UserFacingError } from '../errors';
-import { profileStatusKey, providerSessionKey, providerStatusKey } from '../state/keys';
-import type { ActivityStatus } from '../state/types';
+import { profileStatusKey, providerSessionKey, providerStatusKey } from '../storage/keys';
+import type { ActivityStatus } from '../storage/records';
 import { profileDiagnosticsKey, providerDiagnosticsKey } from './diagnostics-keys';
 import { failingStep } from './failing-step';
 import { suggestTrustPolicy } from './trust-policy';

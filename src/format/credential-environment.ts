@@ -1,4 +1,4 @@
-import type { ProfileCredentials } from '../state/types';
+import type { ProfileCredentials } from '../storage/records';
 import { isoExpiration } from './iso-expiration';
 
 /** One environment variable to set, in the order shells and env files list them. */

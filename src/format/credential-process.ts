@@ -1,4 +1,4 @@
-import type { ProfileCredentials } from '../state/types';
+import type { ProfileCredentials } from '../storage/records';
 import { assertRepresentable, wellFormedUnicode } from './characters';
 import { isoExpiration } from './iso-expiration';
 

@@ -1,4 +1,4 @@
-import type { ProfileCredentials } from '../state/types';
+import type { ProfileCredentials } from '../storage/records';
 import type { CharacterRule } from './characters';
 import { assertRepresentable, isLineBreakOrControl, noNul, wellFormedUnicode } from './characters';
 import { credentialEnvironment } from './credential-environment';

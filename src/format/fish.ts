@@ -1,4 +1,4 @@
-import type { ProfileCredentials } from '../state/types';
+import type { ProfileCredentials } from '../storage/records';
 import { assertRepresentable, noNul, splitControlRuns, utf8HexEscapes, wellFormedUnicode } from './characters';
 import { credentialEnvironment } from './credential-environment';
 

@@ -9,7 +9,7 @@ import * as oauth from 'oauth4webapi';
 import { oauthProviders } from '../config/oauth-providers';
 import type { Provider } from '../config/types';
 import { ErrorCodes, ExtensionError } from '../errors';
-import { authorizationUrl, authorizeInFragment } from './fragment-response';
+import { authorizationUrl, authorizeInFragment } from './browser-leg';
 import type { SignInDeps, SignInResult } from './sign-in';
 
 async function userInfo(provider: Provider, endpoint: string, accessToken: string, fetcher: typeof fetch): Promise<Record<string, unknown>> {

@@ -7,9 +7,9 @@
  */
 import * as oauth from 'oauth4webapi';
 import type { Provider } from '../config/types';
-import { decodeJwtClaims } from '../diagnostics/decode-jwt';
+import { decodeJwtClaims } from './decode-jwt';
 import { ErrorCodes, ExtensionError } from '../errors';
-import { authorizationUrl, authorizeInFragment } from './fragment-response';
+import { authorizationUrl, authorizeInFragment } from './browser-leg';
 import { IdTokenRejectedError } from './id-token-rejected-error';
 import type { SignInDeps, SignInResult } from './sign-in';
 import { verifyIdToken } from './verify-id-token';

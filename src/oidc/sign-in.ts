@@ -8,13 +8,13 @@
 import * as oauth from 'oauth4webapi';
 import { isLoopbackHost } from '../config/field-checks';
 import type { Provider } from '../config/types';
-import { decodeJwtClaims } from '../diagnostics/decode-jwt';
+import { decodeJwtClaims } from './decode-jwt';
 import { ErrorCodes, ExtensionError } from '../errors';
 import { signInWithAccessToken } from './access-token-flow';
 import type { DiscoveryCache } from './discovery-cache';
 import { IdTokenRejectedError } from './id-token-rejected-error';
 import { signInImplicit } from './implicit-flow';
-import { authorizationUrl, checkRedirect, launch } from './fragment-response';
+import { authorizationUrl, checkRedirect, launch } from './browser-leg';
 import { authorizationResponseError, discoveryError, signatureError, tokenResponseError } from './oidc-errors';
 
 /** The steps of a sign-in, in order, as "Test sign-in" reports them. */

@@ -4,9 +4,9 @@
  */
 import type { Configuration } from '../config/types';
 import { ErrorCodes } from '../errors';
-import type { RefreshSettings } from '../settings/refresh-settings';
-import { credentialsKey, profileStatusKey } from '../state/keys';
-import type { ActivityStatus, ProfileCredentials } from '../state/types';
+import type { RefreshSettings } from '../config/refresh-settings';
+import { credentialsKey, profileStatusKey } from '../storage/keys';
+import type { ActivityStatus, ProfileCredentials } from '../storage/records';
 import type { RefreshDeps } from './refresh-deps';
 import { dueAt } from './refresh-plan';
 import { renewalBlocked, sessionReader } from './session-reader';

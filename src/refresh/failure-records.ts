@@ -6,8 +6,8 @@
 import type { Profile } from '../config/types';
 import { toUserFacingError } from '../errors';
 import type { UserFacingError } from '../errors';
-import { credentialsKey, profileStatusKey } from '../state/keys';
-import type { ActivityStatus, ProfileCredentials, ProviderSession } from '../state/types';
+import { credentialsKey, profileStatusKey } from '../storage/keys';
+import type { ActivityStatus, ProfileCredentials, ProviderSession } from '../storage/records';
 import { retryDelayMs } from './backoff';
 import type { FailureKind } from './failure-kind';
 import type { RefreshDeps } from './refresh-deps';

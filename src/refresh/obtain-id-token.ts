@@ -5,10 +5,10 @@
  */
 import type { Configuration, Provider } from '../config/types';
 import { ErrorCodes, ExtensionError, toUserFacingError } from '../errors';
-import { renewalPathOf } from '../settings/refresh-settings';
-import type { RefreshSettings } from '../settings/refresh-settings';
-import { credentialsKey, providerSessionKey } from '../state/keys';
-import type { ProfileCredentials, ProviderSession } from '../state/types';
+import { renewalPathOf } from '../config/refresh-settings';
+import type { RefreshSettings } from '../config/refresh-settings';
+import { credentialsKey, providerSessionKey } from '../storage/keys';
+import type { ProfileCredentials, ProviderSession } from '../storage/records';
 import { failureKind } from './failure-kind';
 import type { FailureKind } from './failure-kind';
 import type { RefreshDeps } from './refresh-deps';

@@ -5,10 +5,10 @@
  * from is still the stored one, so a sign-out or a new sign-in meanwhile is never undone.
  */
 import type { Configuration, Profile, Provider } from '../config/types';
-import type { RefreshSettings } from '../settings/refresh-settings';
-import { stsConcurrency } from '../state/sign-in-service';
-import { credentialsKey, profileStatusKey, providerSessionKey } from '../state/keys';
-import type { ProviderSession } from '../state/types';
+import type { RefreshSettings } from '../config/refresh-settings';
+import { stsConcurrency } from '../sign-in/sign-in-service';
+import { credentialsKey, profileStatusKey, providerSessionKey } from '../storage/keys';
+import type { ProviderSession } from '../storage/records';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
 import { failureKind } from './failure-kind';
 import type { FailureKind } from './failure-kind';

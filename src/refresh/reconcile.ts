@@ -3,8 +3,8 @@
  * title, sets the two alarms, and keeps the sign-in hint. Runs after every action and on every
  * worker start, so whatever was missed is put right by the next event.
  */
-import { providerSessionKey } from '../state/keys';
-import { coalesce } from '../util/coalesce';
+import { providerSessionKey } from '../storage/keys';
+import { coalesce } from '../util/single-flight';
 import { expireCredentials } from './expire-credentials';
 import { indicatorState } from './indicator-state';
 import { loadState } from './load-state';

@@ -4,9 +4,9 @@
  * tests implement them in memory, so the schedule runs a whole simulated day without a browser.
  */
 import type { Configuration } from '../config/types';
-import type { RefreshSettings } from '../settings/refresh-settings';
-import type { SessionStore } from '../state/session-store';
-import type { ProfileCredentials } from '../state/types';
+import type { RefreshSettings } from '../config/refresh-settings';
+import type { SessionStore } from '../storage/store';
+import type { ProfileCredentials } from '../storage/records';
 import type { AssumeRoleRequest } from '../sts/assume-role';
 import type { TokenRenewalDeps } from './token-renewal';
 

@@ -5,9 +5,9 @@
  */
 import type { Configuration, Profile } from '../config/types';
 import { ErrorCodes } from '../errors';
-import type { RefreshSettings } from '../settings/refresh-settings';
-import { credentialsKey } from '../state/keys';
-import type { ProfileCredentials } from '../state/types';
+import type { RefreshSettings } from '../config/refresh-settings';
+import { credentialsKey } from '../storage/keys';
+import type { ProfileCredentials } from '../storage/records';
 import { retryBaseMs } from './backoff';
 import { failureKindOfCode } from './failure-kind';
 import { renewalBlocked, sessionReader } from './session-reader';

@@ -1,5 +1,5 @@
 /**
- * What the refresh schedule keeps in storage, beside the sign-in's own keys (src/state/keys.ts).
+ * What the refresh schedule keeps in storage, beside the sign-in's own keys (src/storage/keys.ts).
  * Nothing here is secret. Records name the sign-in they belong to (`signedInAt` of the provider
  * session), so a new interactive sign-in leaves every older record without effect.
  */

@@ -6,8 +6,8 @@
  */
 import { ErrorCodes, ExtensionError } from '../errors';
 import type { Profile } from '../config/types';
-import { providerSessionKey } from '../state/keys';
-import type { ProviderSession } from '../state/types';
+import { providerSessionKey } from '../storage/keys';
+import type { ProviderSession } from '../storage/records';
 import { createProviderRefresher } from './provider-refresh';
 import { badgeAlarm, createReconciler, refreshAlarm } from './reconcile';
 import type { IdleState, RefreshDeps } from './refresh-deps';

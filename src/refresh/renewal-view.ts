@@ -4,8 +4,8 @@
  */
 import type { Configuration, Provider } from '../config/types';
 import type { UserFacingError } from '../errors';
-import { credentialsKey, providerSessionKey } from '../state/keys';
-import type { ProfileCredentials, ProviderSession } from '../state/types';
+import { credentialsKey, providerSessionKey } from '../storage/keys';
+import type { ProfileCredentials, ProviderSession } from '../storage/records';
 import { sessionReader } from './session-reader';
 import { renewalKey } from './refresh-records';
 import type { RenewalMethod, RenewalRecord } from './refresh-records';

@@ -3,8 +3,8 @@
  * popup. Records of the schedule count only for the sign-in they were written for.
  */
 import type { Profile } from '../config/types';
-import { credentialsKey, profileStatusKey, providerSessionKey } from '../state/keys';
-import type { ActivityStatus, ProfileCredentials, ProviderSession } from '../state/types';
+import { credentialsKey, profileStatusKey, providerSessionKey } from '../storage/keys';
+import type { ActivityStatus, ProfileCredentials, ProviderSession } from '../storage/records';
 import { refreshingKey, refreshingShownMs, renewalKey, retryKey } from './refresh-records';
 import type { RefreshingRecord, RenewalRecord, RetryRecord } from './refresh-records';
 

@@ -7,8 +7,8 @@ import type { Provider } from '../config/types';
 import { ErrorCodes, ExtensionError } from '../errors';
 import type { RefreshedTokens } from '../oidc/refresh-id-token';
 import type { SignInResult } from '../oidc/sign-in';
-import type { RenewalPath } from '../settings/refresh-settings';
-import type { ProviderSession } from '../state/types';
+import type { RenewalPath } from '../config/refresh-settings';
+import type { ProviderSession } from '../storage/records';
 import { failureKind } from './failure-kind';
 import type { RenewalMethod } from './refresh-records';
 

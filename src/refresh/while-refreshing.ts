@@ -3,8 +3,8 @@
  * the credentials it still holds (src/refresh/refresh-records.ts, {@link RefreshingRecord}).
  */
 import type { Profile, Provider } from '../config/types';
-import { providerSessionKey } from '../state/keys';
-import type { ProviderSession } from '../state/types';
+import { providerSessionKey } from '../storage/keys';
+import type { ProviderSession } from '../storage/records';
 import type { RefreshDeps } from './refresh-deps';
 import { refreshingKey } from './refresh-records';
 import type { RefreshingRecord } from './refresh-records';

@@ -6,7 +6,7 @@
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Profile, Provider } from '../config/types';
 import { ErrorCodes, ExtensionError } from '../errors';
-import type { ProfileCredentials } from '../state/types';
+import type { ProfileCredentials } from '../storage/records';
 import { sessionNameFor } from './session-name-for';
 import { explainStsError, isDurationTooLong } from './sts-errors';
 

@@ -2,7 +2,7 @@
  * The RoleSessionName of one profile: its template rendered with the ID token's claims, or the
  * default hashed name the sign-in derived.
  */
-import { renderSessionName } from '../session-name-template';
+import { renderSessionName } from '../config/session-name-template';
 
 /** The part of an STS request that decides the session name. */
 export interface SessionNameRequest {

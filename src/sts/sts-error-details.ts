@@ -2,7 +2,7 @@
  * The exact answer STS gave, as the diagnostics show it: the wire error code, AWS's own message,
  * the HTTP status and request id. Read from the SDK error behind an {@link ExtensionError}.
  */
-import { scrubSecrets } from '../diagnostics/scrub-secrets';
+import { scrubSecrets } from '../util/scrub-secrets';
 
 /** What STS said, or what stopped the request from reaching it. */
 export interface StsErrorDetails {

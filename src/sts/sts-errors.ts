@@ -4,7 +4,7 @@
  * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html#API_AssumeRoleWithWebIdentity_Errors
  */
 import type { Profile, Provider } from '../config/types';
-import { scrubSecrets } from '../diagnostics/scrub-secrets';
+import { scrubSecrets } from '../util/scrub-secrets';
 import { ErrorCodes, ExtensionError } from '../errors';
 
 /** The IAM name of an OIDC provider: its issuer without the scheme (`idp.example.com/tenant`). */

@@ -4,7 +4,7 @@
  * extension allows. No checks, no storage, no extension: the floor the extension's refresh is
  * compared with.
  */
-import { stsConcurrency } from '../../src/state/sign-in-service';
+import { stsConcurrency } from '../../src/sign-in/sign-in-service';
 import { mapWithConcurrency } from '../../src/util/map-with-concurrency';
 import type { Worker } from 'playwright-core';
 

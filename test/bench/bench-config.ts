@@ -2,7 +2,7 @@
  * The configurations the benchmark signs in with: the sandbox provider and N profiles of the
  * sandbox role, as many as a large organisation's user might have.
  */
-import type { SandboxConfig, SandboxProfile } from '../e2e/harness';
+import type { SandboxConfig, SandboxProfile } from '../e2e/support/harness';
 
 /** The sandbox configuration with `count` profiles instead of one. */
 export function configWithProfiles(sandbox: SandboxConfig, count: number): SandboxConfig {

@@ -4,8 +4,8 @@
  * of failing to compile) and watches storage.session as the popup does.
  */
 import type { Page } from 'playwright-core';
-import type { Environment } from '../e2e/harness';
-import { credentialsKey } from '../../src/state/keys';
+import type { Environment } from '../e2e/support/harness';
+import { credentialsKey } from '../../src/storage/keys';
 
 interface StorageChange {
   newValue?: unknown;

@@ -1,14 +1,14 @@
 /**
  * `npm run bench`: the extension's own costs in real Chromium, with the built extension, the
- * sandbox IdP and moto on loopback (test/e2e/harness.ts). Prints a table of medians and spreads
+ * sandbox IdP and moto on loopback (test/e2e/support/harness.ts). Prints a table of medians and spreads
  * and writes the same figures as JSON; targets are reported, never asserted. BENCH_RUNS sets the
  * number of runs (default 15), BENCH_EXTENSION_DIR another build to measure (default dist/chrome),
  * BENCH_RECORD=1 also updates test/bench/latest-results.json.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT, startEnvironment } from '../e2e/harness';
-import type { Environment, SandboxConfig } from '../e2e/harness';
+import { ROOT, startEnvironment } from '../e2e/support/harness';
+import type { Environment, SandboxConfig } from '../e2e/support/harness';
 import { configWithProfiles, profileIds } from './bench-config';
 import { bareRefresh, bareRefreshInWorker } from './bare-refresh';
 import type { BareRefreshTarget } from './bare-refresh';

@@ -3,7 +3,7 @@
  * script watches the document for the `[data-testid=profile-status]` elements (the one hook the
  * popup keeps for this), so the measure survives any rework of the components.
  */
-import type { Environment } from '../e2e/harness';
+import type { Environment } from '../e2e/support/harness';
 
 /** Times of one popup opening, in ms since its navigation started. */
 export interface PopupPaint {

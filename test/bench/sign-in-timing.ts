@@ -5,8 +5,8 @@
  * the code exchange and ID token checks, the STS calls, the storage writes.
  */
 import type { Page } from 'playwright-core';
-import { REDIRECT_URI } from '../e2e/harness';
-import type { Environment } from '../e2e/harness';
+import { REDIRECT_URI } from '../e2e/support/harness';
+import type { Environment } from '../e2e/support/harness';
 import { sendAction, watchCredentials, withTimeout } from './control-page';
 
 interface RequestWillBeSent {

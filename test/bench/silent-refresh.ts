@@ -5,9 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { REDIRECT_URI } from '../e2e/harness';
-import type { Environment } from '../e2e/harness';
-import { pkcePair, sandboxAuthorizationUrl } from '../e2e/sandbox-authorization-url';
+import { REDIRECT_URI } from '../e2e/support/harness';
+import type { Environment } from '../e2e/support/harness';
+import { pkcePair, sandboxAuthorizationUrl } from '../e2e/support/sandbox-authorization-url';
 import { timedAction, watchCredentials } from './control-page';
 
 /** What the table says while the build has no refresh action. */

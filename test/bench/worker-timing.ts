@@ -2,7 +2,7 @@
  * The service worker: how soon a stopped worker answers a page, and how much JS heap it holds.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import type { Environment } from '../e2e/harness';
+import type { Environment } from '../e2e/support/harness';
 import { withTimeout } from './control-page';
 
 /**

@@ -16,9 +16,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Worker } from 'playwright-core';
-import { pressBrowserShortcut } from './browser-ui';
-import { DEFAULT_EXTENSION_DIR, EXTENSION_ID, EXTENSION_ORIGIN, startEnvironment } from './harness';
-import type { Environment } from './harness';
+import { pressBrowserShortcut } from './support/browser-ui';
+import { DEFAULT_EXTENSION_DIR, EXTENSION_ID, EXTENSION_ORIGIN, startEnvironment } from './support/harness';
+import type { Environment } from './support/harness';
 
 jest.setTimeout(180_000);
 

@@ -11,10 +11,10 @@
 import type { Page } from 'playwright-core';
 import { startStsStandIn, stsCredentials, stsError } from '../unit/support/sts-stand-in';
 import type { StsAnswer, StsRequest } from '../unit/support/sts-stand-in';
-import { startEnvironment } from './harness';
-import type { Environment } from './harness';
-import { startNetworkGate } from './network-gate';
-import type { NetworkGate } from './network-gate';
+import { startEnvironment } from './support/harness';
+import type { Environment } from './support/harness';
+import { startNetworkGate } from './support/network-gate';
+import type { NetworkGate } from './support/network-gate';
 
 jest.setTimeout(180_000);
 

@@ -4,9 +4,9 @@
  * redirects only, and a refresh token grant from the extension's origin. Runs in the extension's
  * control page with the real Firefox build installed.
  */
-import { FIREFOX_REDIRECT_URI, startFirefoxEnvironment } from './firefox-harness';
-import type { FirefoxEnvironment } from './firefox-harness';
-import { pkcePair, sandboxAuthorizationUrl } from './sandbox-authorization-url';
+import { FIREFOX_REDIRECT_URI, startFirefoxEnvironment } from './support/firefox-harness';
+import type { FirefoxEnvironment } from './support/firefox-harness';
+import { pkcePair, sandboxAuthorizationUrl } from './support/sandbox-authorization-url';
 
 jest.setTimeout(120_000);
 

@@ -10,9 +10,9 @@ import {
   assumeRoleWithWebIdentity,
   callerIdentityArn,
   startEnvironment,
-} from './harness';
-import type { Environment } from './harness';
-import { pkcePair, sandboxAuthorizationUrl } from './sandbox-authorization-url';
+} from './support/harness';
+import type { Environment } from './support/harness';
+import { pkcePair, sandboxAuthorizationUrl } from './support/sandbox-authorization-url';
 
 jest.setTimeout(120_000);
 

@@ -2,8 +2,8 @@
  * Migrations run when the extension is updated: a configuration stored in the first format (no
  * schemaVersion) is brought to the current one, meaning the same, when the extension reloads.
  */
-import { startEnvironment } from './harness';
-import type { Environment } from './harness';
+import { startEnvironment } from './support/harness';
+import type { Environment } from './support/harness';
 
 jest.setTimeout(120_000);
 

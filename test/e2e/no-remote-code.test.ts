@@ -8,8 +8,8 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { DEFAULT_EXTENSION_DIR, startEnvironment } from './harness';
-import type { Environment } from './harness';
+import { DEFAULT_EXTENSION_DIR, startEnvironment } from './support/harness';
+import type { Environment } from './support/harness';
 
 jest.setTimeout(120_000);
 

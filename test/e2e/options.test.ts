@@ -6,9 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { SANDBOX_ROLE_ARN, callerIdentityArn, startEnvironment } from './harness';
-import type { Environment, SandboxConfig } from './harness';
-import { configurationKey } from '../../src/state/keys';
+import { SANDBOX_ROLE_ARN, callerIdentityArn, startEnvironment } from './support/harness';
+import type { Environment, SandboxConfig } from './support/harness';
+import { configurationKey } from '../../src/storage/keys';
 
 jest.setTimeout(180_000);
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
 import { GECKO_ID } from '../../build/browser-manifest';
-import { ROOT } from './harness';
+import { ROOT } from './support/harness';
 
 jest.setTimeout(120_000);
 
@@ -81,7 +81,7 @@ test('Firefox gets the Firefox build: background script, gecko id, no key, nothi
 
 test('the source archive holds what a reviewer needs to rebuild, and nothing built or installed', () => {
   const files = Object.keys(zips[sourceZip] ?? {});
-  for (const needed of ['package.json', 'package-lock.json', 'manifest.json', 'webpack.config.js', 'build/browser-manifest.js', 'tsconfig.json', 'README.md', 'src/background.ts', 'popup/popup.tsx', 'icons/icon-128.png']) {
+  for (const needed of ['package.json', 'package-lock.json', 'manifest.json', 'webpack.config.js', 'build/browser-manifest.js', 'tsconfig.json', 'README.md', 'src/background.ts', 'popup/popup/popup.tsx', 'icons/icon-128.png']) {
     expect(files).toContain(needed);
   }
   expect(files.filter((name) => /^(node_modules|dist|release|\.git)\//.test(name))).toEqual([]);

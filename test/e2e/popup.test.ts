@@ -7,12 +7,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT, callerIdentityArn, startEnvironment } from './harness';
-import type { Environment } from './harness';
-import { allowHostAccess, pressBrowserShortcut } from './browser-ui';
-import { cmdVariables, dotenvVariables, environmentAfter, parseIni, powerShellVariables } from './copied-text';
-import { startFederationStandIn } from './federation-stand-in';
-import type { FederationStandIn } from './federation-stand-in';
+import { ROOT, callerIdentityArn, startEnvironment } from './support/harness';
+import type { Environment } from './support/harness';
+import { allowHostAccess, pressBrowserShortcut } from './support/browser-ui';
+import { cmdVariables, dotenvVariables, environmentAfter, parseIni, powerShellVariables } from './support/copied-text';
+import { startFederationStandIn } from './support/federation-stand-in';
+import type { FederationStandIn } from './support/federation-stand-in';
 
 jest.setTimeout(180_000);
 

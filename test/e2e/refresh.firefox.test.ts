@@ -4,13 +4,13 @@
  * says comes first in Firefox), and once the IdP has revoked the grant and ended the session the
  * popup asks for sign-in, the notification is up and the old credentials stay until they expire.
  */
-import type { ProfileCredentials as Credentials } from '../../src/state/types';
-import { eventually } from './eventually';
-import { startFirefoxEnvironment } from './firefox-harness';
-import type { FirefoxEnvironment } from './firefox-harness';
-import { callerIdentityArn } from './harness';
-import type { ScenarioPage, Target } from './scenario-page';
-import { sandboxProfile, sandboxProvider, sessionName, signIn } from './sign-in-scenario';
+import type { ProfileCredentials as Credentials } from '../../src/storage/records';
+import { eventually } from './support/eventually';
+import { startFirefoxEnvironment } from './support/firefox-harness';
+import type { FirefoxEnvironment } from './support/firefox-harness';
+import { callerIdentityArn } from './support/harness';
+import type { ScenarioPage, Target } from './support/scenario-page';
+import { sandboxProfile, sandboxProvider, sessionName, signIn } from './support/sign-in-scenario';
 
 jest.setTimeout(240_000);
 

@@ -6,10 +6,10 @@
  */
 import type { Page } from 'playwright-core';
 import { refreshAlarm } from '../../src/refresh/reconcile';
-import type { ProfileCredentials as Credentials } from '../../src/state/types';
-import { eventually } from './eventually';
-import { callerIdentityArn, startEnvironment } from './harness';
-import type { Environment, SandboxConfig } from './harness';
+import type { ProfileCredentials as Credentials } from '../../src/storage/records';
+import { eventually } from './support/eventually';
+import { callerIdentityArn, startEnvironment } from './support/harness';
+import type { Environment, SandboxConfig } from './support/harness';
 
 jest.setTimeout(240_000);
 

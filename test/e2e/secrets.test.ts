@@ -9,12 +9,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
-import { pressBrowserShortcut } from './browser-ui';
-import { startEnvironment } from './harness';
-import type { Environment } from './harness';
-import { startNetworkGate } from './network-gate';
-import type { NetworkGate } from './network-gate';
-import { logInOffscreenDocument, readOffscreenConsole } from './offscreen-console';
+import { pressBrowserShortcut } from './support/browser-ui';
+import { startEnvironment } from './support/harness';
+import type { Environment } from './support/harness';
+import { startNetworkGate } from './support/network-gate';
+import type { NetworkGate } from './support/network-gate';
+import { logInOffscreenDocument, readOffscreenConsole } from './support/offscreen-console';
 
 jest.setTimeout(180_000);
 

@@ -1,8 +1,8 @@
 /**
  * The shared sign-in scenario (sign-in-scenario.ts) in Firefox ESR, with the Firefox build.
  */
-import { startFirefoxEnvironment } from './firefox-harness';
-import { describeSignInScenario } from './sign-in-scenario';
+import { startFirefoxEnvironment } from './support/firefox-harness';
+import { describeSignInScenario } from './support/sign-in-scenario';
 
 jest.setTimeout(120_000);
 

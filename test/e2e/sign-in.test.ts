@@ -2,11 +2,11 @@
  * The spine of the product in Chromium: the shared scenario (sign-in-scenario.ts, also run in
  * Firefox), then what only Chromium's harness covers here: configuration by enterprise policy.
  */
-import { startEnvironment } from './harness';
-import type { SandboxConfig } from './harness';
-import { chromiumScenario } from './chromium-scenario';
-import type { ScenarioEnvironment } from './sign-in-scenario';
-import { copyAndProve, describeSignInScenario, sandboxProvider, signIn } from './sign-in-scenario';
+import { startEnvironment } from './support/harness';
+import type { SandboxConfig } from './support/harness';
+import { chromiumScenario } from './support/chromium-scenario';
+import type { ScenarioEnvironment } from './support/sign-in-scenario';
+import { copyAndProve, describeSignInScenario, sandboxProvider, signIn } from './support/sign-in-scenario';
 
 jest.setTimeout(120_000);
 

@@ -1,5 +1,5 @@
 // The command-line flags of every Chromium started with the extension: by the end-to-end harness
-// (test/e2e/harness.ts, under jest) and by `npm start` (start.mjs, under node). Types for the
+// (test/e2e/support/harness.ts, under jest) and by `npm start` (start.mjs, under node). Types for the
 // TypeScript side are in chromium-flags.d.mts.
 
 /**

@@ -2,7 +2,7 @@
 import { createConsoleOpener } from '../../../src/console/open-console';
 import type { ConsoleOpenerDeps } from '../../../src/console/open-console';
 import { ErrorCodes } from '../../../src/errors';
-import { hostPermissionFor } from '../../../src/host-permission-pattern';
+import { hostPermissionFor } from '../../../src/util/host-permission-pattern';
 import { sampleConfig, sampleCredentials } from '../support/fixtures';
 import { memorySessionStore } from '../support/memory-session-store';
 import { rejection } from '../support/rejection';

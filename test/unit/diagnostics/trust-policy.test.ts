@@ -1,7 +1,7 @@
 import { validateConfiguration } from '../../../src/config/validate-configuration';
-import { decodeJwtClaims } from '../../../src/diagnostics/decode-jwt';
+import { decodeJwtClaims } from '../../../src/oidc/decode-jwt';
 import { redactClaims } from '../../../src/diagnostics/redact-claims';
-import { scrubSecrets } from '../../../src/diagnostics/scrub-secrets';
+import { scrubSecrets } from '../../../src/util/scrub-secrets';
 import { suggestTrustPolicy } from '../../../src/diagnostics/trust-policy';
 import { signJwt } from '../support/fake-idp';
 

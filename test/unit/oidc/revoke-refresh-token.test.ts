@@ -1,7 +1,7 @@
 import type { Provider } from '../../../src/config/types';
 import { validateConfiguration } from '../../../src/config/validate-configuration';
 import { revokeRefreshToken } from '../../../src/oidc/revoke-refresh-token';
-import { createSignInService } from '../../../src/state/sign-in-service';
+import { createSignInService } from '../../../src/sign-in/sign-in-service';
 import { clientId, fakeIdp, issuer } from '../support/fake-idp';
 import { sampleCredentials } from '../support/fixtures';
 import { memorySessionStore } from '../support/memory-session-store';

@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { App } from '../../../popup/App';
-import type { AppProps } from '../../../popup/App';
-import type { PopupActions } from '../../../popup/popup-actions';
+import { App } from '../../../popup/popup/App';
+import type { AppProps } from '../../../popup/popup/App';
+import type { PopupActions } from '../../../popup/popup/popup-actions';
 import { validateConfiguration } from '../../../src/config/validate-configuration';
-import { buildPopupView } from '../../../src/state/popup-view';
+import { buildPopupView } from '../../../src/view/popup-view';
 import { sampleConfig, sampleCredentials } from '../support/fixtures';
 
 const now = Date.now();

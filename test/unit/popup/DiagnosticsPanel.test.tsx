@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { DiagnosticsPanel } from '../../../popup/DiagnosticsPanel';
-import type { DiagnosticsPanelProps } from '../../../popup/DiagnosticsPanel';
-import { App } from '../../../popup/App';
+import { DiagnosticsPanel } from '../../../popup/diagnostics/DiagnosticsPanel';
+import type { DiagnosticsPanelProps } from '../../../popup/diagnostics/DiagnosticsPanel';
+import { App } from '../../../popup/popup/App';
 import { buildDiagnosticsView } from '../../../src/diagnostics/diagnostics-view';
-import { buildPopupView } from '../../../src/state/popup-view';
+import { buildPopupView } from '../../../src/view/popup-view';
 import { sampleConfig } from '../support/fixtures';
 
 const now = Date.UTC(2030, 0, 1);

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
 import { fireEvent, render, screen } from '@testing-library/preact';
-import { ImportConfig } from '../../../popup/ImportConfig';
+import { ImportConfig } from '../../../popup/options/ImportConfig';
 import { checkConfigImport } from '../../../src/config/import-config';
 
 describe('ImportConfig', () => {

@@ -4,8 +4,8 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { checkConfigImport } from '../../../src/config/import-config';
 import type { ConfigStorage } from '../../../src/config/migrations';
 import { saveConfig } from '../../../src/config/save-config';
-import { OptionsPage } from '../../../popup/OptionsPage';
-import type { OptionsPageProps } from '../../../popup/OptionsPage';
+import { OptionsPage } from '../../../popup/options/OptionsPage';
+import type { OptionsPageProps } from '../../../popup/options/OptionsPage';
 
 const clone = <T,>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
 const redirectUri = 'https://pphpgldbnphjbnncbdmijojinkfahdin.chromiumapp.org/';

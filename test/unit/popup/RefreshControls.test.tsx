@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { App } from '../../../popup/App';
-import type { PopupActions } from '../../../popup/popup-actions';
+import { App } from '../../../popup/popup/App';
+import type { PopupActions } from '../../../popup/popup/popup-actions';
 import { ErrorCodes, ExtensionError } from '../../../src/errors';
-import { buildPopupView } from '../../../src/state/popup-view';
+import { buildPopupView } from '../../../src/view/popup-view';
 import { formatClock } from '../../../src/util/format-clock';
 import { sampleConfig, sampleCredentials } from '../support/fixtures';
 

@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { RefreshSettings } from '../../../popup/RefreshSettings';
-import { validateSettings } from '../../../src/settings/validate-settings';
+import { RefreshSettings } from '../../../popup/options/RefreshSettings';
+import { validateSettings } from '../../../src/config/validate-settings';
 import { sampleConfig } from '../support/fixtures';
 
 function renderForm(managed?: Record<string, unknown>, local?: Record<string, unknown>) {

@@ -2,10 +2,10 @@
 import '@testing-library/jest-dom';
 import type * as TestingLibraryType from '@testing-library/preact/pure';
 import type * as PreactType from 'preact';
-import type * as PopupViewModuleType from '../../../popup/use-popup-view';
-import type { PopupView } from '../../../src/state/popup-view';
+import type * as PopupViewModuleType from '../../../popup/popup/use-popup-view';
+import type { PopupView } from '../../../src/view/popup-view';
 import { validateConfiguration } from '../../../src/config/validate-configuration';
-import { configurationKey, credentialsKey } from '../../../src/state/keys';
+import { configurationKey, credentialsKey } from '../../../src/storage/keys';
 import { sampleCredentials, sampleDocument } from '../support/fixtures';
 
 type Listener = (changes: Record<string, unknown>, area: string) => void;
@@ -83,7 +83,7 @@ function load(options?: { publishedAtStart?: boolean }) {
   let loaded: { module: PopupViewModule; library: TestingLibrary; preact: Preact } | undefined;
   jest.isolateModules(() => {
     loaded = {
-      module: jest.requireActual<PopupViewModule>('../../../popup/use-popup-view'),
+      module: jest.requireActual<PopupViewModule>('../../../popup/popup/use-popup-view'),
       library: jest.requireActual<TestingLibrary>('@testing-library/preact/pure'),
       preact: jest.requireActual<Preact>('preact'),
     };

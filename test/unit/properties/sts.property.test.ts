@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import type { Profile, Provider } from '../../../src/config/types';
 import { buildDebugReport } from '../../../src/diagnostics/debug-report';
-import { decodeJwtClaims } from '../../../src/diagnostics/decode-jwt';
+import { decodeJwtClaims } from '../../../src/oidc/decode-jwt';
 import { redactClaims } from '../../../src/diagnostics/redact-claims';
 import { suggestTrustPolicy } from '../../../src/diagnostics/trust-policy';
 import { ErrorCodes, ExtensionError } from '../../../src/errors';

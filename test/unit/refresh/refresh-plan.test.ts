@@ -1,6 +1,6 @@
 import { validateConfiguration } from '../../../src/config/validate-configuration';
 import { alignWindowMs, planRefresh } from '../../../src/refresh/refresh-plan';
-import { defaultSettings } from '../../../src/settings/refresh-settings';
+import { defaultSettings } from '../../../src/config/refresh-settings';
 import { sampleCredentials } from '../support/fixtures';
 
 const config = validateConfiguration(undefined, {

@@ -4,10 +4,10 @@
  */
 import { refreshAlarm } from '../../../src/refresh/reconcile';
 import { ErrorCodes } from '../../../src/errors';
-import { buildPopupView } from '../../../src/state/popup-view';
-import { profileStatus } from '../../../src/state/profile-status';
+import { buildPopupView } from '../../../src/view/popup-view';
+import { profileStatus } from '../../../src/view/profile-status';
 import { validateConfiguration } from '../../../src/config/validate-configuration';
-import type { ProfileCredentials } from '../../../src/state/types';
+import type { ProfileCredentials } from '../../../src/storage/records';
 import { fakeClock, runUntil, signIn, startGatedSts, startSts, world, worldDocument } from '../support/refresh-world';
 import type { SimulatedBrowser } from '../support/simulated-browser';
 import type { SimulatedIdp } from '../support/simulated-idp';

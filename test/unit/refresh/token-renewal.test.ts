@@ -6,7 +6,7 @@ import { signInWithProvider } from '../../../src/oidc/sign-in';
 import { failureKind } from '../../../src/refresh/failure-kind';
 import { renewProviderSession } from '../../../src/refresh/token-renewal';
 import type { RenewalOutcome, TokenRenewalDeps } from '../../../src/refresh/token-renewal';
-import type { ProviderSession } from '../../../src/state/types';
+import type { ProviderSession } from '../../../src/storage/records';
 import { redirectUri } from '../support/refresh-world';
 import { simulatedIdp } from '../support/simulated-idp';
 

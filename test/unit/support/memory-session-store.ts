@@ -1,4 +1,4 @@
-import type { SessionStore } from '../../../src/state/session-store';
+import type { SessionStore } from '../../../src/storage/store';
 
 /** Session storage in a map, with the same copy-on-write semantics as the browser's. */
 export function memorySessionStore(): SessionStore & { items: Map<string, unknown> } {

@@ -1,6 +1,0 @@
-/**
- * The offscreen clipboard document's entry point (see src/adapters/clipboard.ts).
- */
-import { serveClipboard } from '../src/adapters/clipboard-document';
-
-serveClipboard();

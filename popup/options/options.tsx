@@ -1,0 +1,83 @@
+/**
+ * The options page's entry point: wires the editor to storage, the background and the
+ * permissions API, and follows storage changes (imports, other tabs, new policy).
+ */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browserFamily } from '../../src/adapters/browser-family';
+import { localConfigStorage } from '../../src/adapters/config-store';
+import { hasOrigins, requestOrigins } from '../../src/adapters/host-permissions';
+import { redirectUri } from '../../src/adapters/identity';
+import { loadPreferences, savePreferences } from '../../src/adapters/preferences';
+import { request } from '../../src/adapters/runtime';
+import { onStateChanged, readLocalConfig, readManagedConfig } from '../../src/adapters/storage';
+import { checkConfigImport } from '../../src/config/import-config';
+import type { ImportResult } from '../../src/config/import-config';
+import { migrateConfigDocument } from '../../src/config/migrations';
+import { saveConfig } from '../../src/config/save-config';
+import { localConfigKey } from '../../src/storage/keys';
+import { ClipboardOption } from './ClipboardOption';
+import { OptionsPage } from './OptionsPage';
+import { RefreshSettingsSection } from './RefreshSettingsSection';
+
+/** Each browser has its own redirect URI; one IdP application can list them all. */
+const otherBrowsers = {
+  chromium: 'This is the redirect URI of this browser. Firefox has its own (…extensions.allizom.org): register it too if you use the extension there.',
+  firefox: 'This is the redirect URI of Firefox. Chrome and Edge have their own (…chromiumapp.org): register it too if you use the extension there.',
+};
+
+// Module-level, so the option loads once rather than on every render.
+const loadClearDelay = async () => (await loadPreferences()).clearClipboardAfterSeconds;
+const saveClearDelay = (seconds: number) => savePreferences({ clearClipboardAfterSeconds: seconds });
+
+interface Stored {
+  local: unknown;
+  managed: unknown;
+}
+
+function Options() {
+  const [stored, setStored] = useState<Stored>();
+  useEffect(() => {
+    let alive = true;
+    const load = async () => {
+      const [local, managed] = await Promise.all([readLocalConfig(), readManagedConfig()]);
+      if (alive) setStored({ local, managed });
+    };
+    void load();
+    const unsubscribe = onStateChanged(() => void load());
+    return () => {
+      alive = false;
+      unsubscribe();
+    };
+  }, []);
+  if (!stored) return <p class="loading">Loading…</p>;
+
+  const importConfig = async (text: string): Promise<ImportResult> => {
+    const result = checkConfigImport(text, await readManagedConfig());
+    if (result.ok) await localConfigStorage.set(localConfigKey, migrateConfigDocument(result.document).document);
+    return result;
+  };
+  return (
+    <OptionsPage
+      stored={stored.local}
+      managed={stored.managed}
+      redirectUri={redirectUri()}
+      redirectNote={otherBrowsers[browserFamily()]}
+      extensionOrigin={location.origin}
+      onSave={async (draft, baseline) => saveConfig(localConfigStorage, localConfigKey, draft, await readManagedConfig(), baseline)}
+      onImport={importConfig}
+      onTestSignIn={(testRequest) => request('testSignIn', testRequest)}
+      onRequestOrigins={requestOrigins}
+      hasOrigins={hasOrigins}
+    >
+      <section aria-labelledby="clipboard-heading">
+        <h2 id="clipboard-heading">Clipboard</h2>
+        <ClipboardOption load={loadClearDelay} save={saveClearDelay} />
+      </section>
+      <RefreshSettingsSection />
+    </OptionsPage>
+  );
+}
+
+const root = document.getElementById('root');
+if (root) render(<Options />, root);

@@ -1,0 +1,41 @@
+/**
+ * One profile: who it is (name, account, role, region), where it stands, and what can be done
+ * with it.
+ */
+import type { ProfileView } from '../../src/view/popup-view';
+import { ConsoleButton } from './ConsoleButton';
+import { CopyControls } from './CopyControls';
+import { ProfileDetailsLink } from './ProfileDetailsLink';
+import { ProfileStatus } from './ProfileStatus';
+import { ProfileTag } from './ProfileTag';
+import { RefreshProfileButton } from './RefreshProfileButton';
+
+/** Props of {@link ProfileCard}; its actions come from `PopupActionsContext`. */
+export interface ProfileCardProps {
+  view: ProfileView;
+}
+
+/** A card for one profile. */
+export function ProfileCard({ view }: ProfileCardProps) {
+  const { profile } = view;
+  const titleId = `profile-${profile.id}`;
+  return (
+    <article class="profile" aria-labelledby={titleId} data-profile={profile.id}>
+      <header>
+        <h3 id={titleId}>{profile.name}</h3>
+        <ProfileTag profile={profile} />
+        <p class="meta">
+          <span title="AWS account">{profile.accountId}</span> · <span title={profile.roleArn}>{profile.roleName}</span> · <span title="Region">{profile.region}</span>
+        </p>
+      </header>
+      <ProfileStatus view={view} />
+      {/* Per-profile actions: one component per feature, one line each. */}
+      <div class="actions">
+        <CopyControls view={view} />
+        <ConsoleButton view={view} />
+        <RefreshProfileButton view={view} />
+        <ProfileDetailsLink profileId={profile.id} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,6 @@
+/**
+ * The offscreen clipboard document's entry point (see src/adapters/clipboard.ts).
+ */
+import { serveClipboard } from './clipboard-document';
+
+serveClipboard();

@@ -1,0 +1,139 @@
+/**
+ * Sign-in as the user sees it: one sign-in per provider, then credentials for each of its
+ * profiles, with progress and errors written to session storage for the popup. Pure logic over
+ * injected boundaries, so the whole sequence is tested without a browser.
+ */
+import type { Configuration, Profile, Provider } from '../config/types';
+import { profileDiagnosticsKey, providerDiagnosticsKey } from '../diagnostics/diagnostics-keys';
+import { stsRequestSummary } from '../sts/sts-request-summary';
+import { ErrorCodes, ExtensionError, toUserFacingError } from '../errors';
+import { IdTokenRejectedError } from '../oidc/id-token-rejected-error';
+import type { SignInResult } from '../oidc/sign-in';
+import type { AssumeRoleRequest } from '../sts/assume-role';
+import { stsErrorDetails } from '../sts/sts-error-details';
+import { mapWithConcurrency } from '../util/map-with-concurrency';
+import { claimedRolesKey, credentialsKey, profileStatusKey, providerSessionKey, providerStatusKey } from '../storage/keys';
+import type { SessionStore } from '../storage/store';
+import type { ActivityStatus, ProfileCredentials, ProviderSession } from '../storage/records';
+
+/** How many STS calls run at once when a provider has many profiles. */
+export const stsConcurrency = 6;
+
+/** The boundaries the service works through. */
+export interface SignInServiceDeps {
+  readConfiguration(): Promise<Configuration>;
+  store: SessionStore;
+  signIn(provider: Provider, interactive: boolean): Promise<SignInResult>;
+  assumeRole(request: AssumeRoleRequest): Promise<ProfileCredentials>;
+  deriveSessionName(subject: string): Promise<string>;
+  now(): number;
+  /** Asks the IdP to revoke a signed-out provider's refresh token; best effort, after the local sign-out. */
+  revokeRefreshToken?(provider: Provider, refreshToken: string): Promise<unknown>;
+  /** Settles before any sign-in starts: the background's recovery of what a stopped worker left busy. */
+  ready?: Promise<unknown>;
+}
+
+/** The result of one sign-in. */
+export interface SignInOutcome {
+  profiles: number;
+  failed: number;
+}
+
+/** Creates the service; concurrent sign-ins to one provider share a single flow. */
+export function createSignInService(deps: SignInServiceDeps) {
+  const inFlight = new Map<string, Promise<SignInOutcome>>();
+  const status = (state: ActivityStatus['state'], extra: Record<string, unknown> = {}): ActivityStatus =>
+    ({ state, updatedAt: deps.now(), ...extra }) as ActivityStatus;
+
+  async function credentialsFor(profile: Profile, provider: Provider, session: ProviderSession, sessionName: string): Promise<void> {
+    await deps.store.set({ [profileStatusKey(profile.id)]: status('busy', { step: 'Getting AWS credentials' }) });
+    const request = await stsRequestSummary({ profile, provider, idToken: session.idToken, sessionName });
+    try {
+      const credentials = await deps.assumeRole({ profile, provider, idToken: session.idToken, sessionName });
+      const diagnostics = { request, at: deps.now(), ...(credentials.durationNote ? { durationNote: credentials.durationNote } : {}) };
+      await deps.store.set({ [credentialsKey(profile.id)]: credentials, [profileStatusKey(profile.id)]: status('idle'), [profileDiagnosticsKey(profile.id)]: diagnostics });
+    } catch (error) {
+      // Earlier credentials stay: they remain valid until their own expiry.
+      const details = stsErrorDetails(error);
+      await deps.store.set({
+        [profileStatusKey(profile.id)]: status('error', { error: toUserFacingError(error) }),
+        [profileDiagnosticsKey(profile.id)]: { request, at: deps.now(), ...(details ? { error: details } : {}) },
+      });
+      throw error;
+    }
+  }
+
+  async function run(providerId: string): Promise<SignInOutcome> {
+    await deps.ready;
+    const config = await deps.readConfiguration();
+    const provider = config.providers.find((candidate) => candidate.id === providerId);
+    if (!provider) {
+      throw new ExtensionError(ErrorCodes.configInvalid, `No usable provider has id "${providerId}".`, { hint: 'Fix the provider in the options page.' });
+    }
+    await deps.store.set({ [providerStatusKey(provider.id)]: status('busy', { step: 'Waiting for sign-in' }) });
+    let result: SignInResult;
+    try {
+      result = await deps.signIn(provider, true);
+    } catch (error) {
+      const rejected = error instanceof IdTokenRejectedError ? { [providerDiagnosticsKey(provider.id)]: { claims: error.unverifiedClaims, verified: false, receivedAt: deps.now() } } : {};
+      await deps.store.set({ [providerStatusKey(provider.id)]: status('error', { error: toUserFacingError(error) }), ...rejected });
+      throw error;
+    }
+    const session: ProviderSession = {
+      idToken: result.idToken,
+      idTokenExpiresAt: result.idTokenExpiresAt,
+      subject: result.subject,
+      signedInAt: deps.now(),
+      ...(result.refreshToken ? { refreshToken: result.refreshToken } : {}),
+    };
+    await deps.store.set({
+      [providerSessionKey(provider.id)]: session,
+      [providerStatusKey(provider.id)]: status('idle'),
+      [providerDiagnosticsKey(provider.id)]: { claims: result.claims, verified: true, receivedAt: deps.now() },
+    });
+
+    const sessionName = await deps.deriveSessionName(result.subject);
+    // Read again: signing in can reveal profiles (roles listed in the token).
+    const profiles = (await deps.readConfiguration()).profiles.filter((profile) => profile.providerId === provider.id);
+    const settled = await mapWithConcurrency(profiles, stsConcurrency, (profile) => credentialsFor(profile, provider, session, sessionName));
+    return { profiles: profiles.length, failed: settled.filter((outcome) => outcome.status === 'rejected').length };
+  }
+
+  /** Removes a provider's tokens, credentials, statuses, diagnostics and claimed roles, or everything. */
+  async function forget(config: Configuration, providerId: string | undefined): Promise<void> {
+    if (providerId === undefined) return deps.store.clear();
+    const profiles = config.profiles.filter((profile) => profile.providerId === providerId).map((profile) => profile.id);
+    await deps.store.remove([
+      providerSessionKey(providerId),
+      providerStatusKey(providerId),
+      providerDiagnosticsKey(providerId),
+      claimedRolesKey(providerId),
+      ...profiles.flatMap((id) => [credentialsKey(id), profileStatusKey(id), profileDiagnosticsKey(id)]),
+    ]);
+  }
+
+  return {
+    /** Signs in interactively with a provider and gets credentials for all its profiles. */
+    signIn(providerId: string): Promise<SignInOutcome> {
+      const running = inFlight.get(providerId);
+      if (running) return running;
+      const started = run(providerId).finally(() => inFlight.delete(providerId));
+      inFlight.set(providerId, started);
+      return started;
+    },
+
+    /** Forgets the tokens and credentials of one provider, or everything when no id is given. */
+    async signOut(providerId?: string): Promise<void> {
+      const config = await deps.readConfiguration();
+      const signedOut = config.providers.filter((provider) => providerId === undefined || provider.id === providerId);
+      const sessions = await Promise.all(signedOut.map(async (provider) => ({ provider, session: await deps.store.get<ProviderSession>(providerSessionKey(provider.id)) })));
+      // Forget locally first: the IdP being slow or down must not delay or undo a sign-out.
+      await forget(config, providerId);
+      await Promise.all(sessions.map(({ provider, session }) =>
+        session?.refreshToken ? deps.revokeRefreshToken?.(provider, session.refreshToken)?.catch(() => undefined) : undefined));
+    },
+  };
+}
+
+/** The service's interface, for handlers and tests. */
+export type SignInService = ReturnType<typeof createSignInService>;

@@ -2,6 +2,7 @@
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const globals = require('globals');
+const importLayers = require('./build/import-layers');
 
 module.exports = tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'bench-results/**', 'release/**'] },
@@ -42,5 +43,11 @@ module.exports = tseslint.config(
         paths: [{ name: 'webextension-polyfill', allowTypeImports: true, message: "Use `import { browser } from './browser-api'` (src/adapters); only its types come from the polyfill." }],
       }],
     },
+  },
+  {
+    // Imports go only down the layers of ARCHITECTURE.md (table in build/import-layers.js), so the map stays true.
+    files: ['src/**', 'popup/**'],
+    plugins: { layers: importLayers },
+    rules: { 'layers/imports': 'error' },
   },
 );

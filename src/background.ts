@@ -1,63 +1,96 @@
 /**
  * The background service worker: the composition root. It wires adapters to logic and registers
- * listeners at the top level, as Manifest V3 requires for a worker that may wake up at any time.
+ * every listener here, once, at the top level, as Manifest V3 requires for a worker that may wake
+ * up at any time.
  */
-import { restrictSessionStorage, readSessionItems, sessionStore } from './adapters/storage';
-import { keepConfigurationPublished, readConfiguration } from './adapters/configuration';
-import { createBackgroundRefresh } from './adapters/background-refresh';
-import { listenForMessages } from './adapters/runtime';
+import { alarms } from './adapters/alarms';
+import { browser } from './adapters/browser-api';
 import { clearClipboardLater, writeClipboard } from './adapters/clipboard';
-import { onCommand, openPopup } from './adapters/commands';
+import { copyDefaultProfileCommand, openPopup, refreshAllCommand } from './adapters/commands';
+import { createConfigurationPublisher, readConfiguration } from './adapters/configuration';
 import { hasOrigins } from './adapters/host-permissions';
+import { launchWebAuthFlow, redirectUri } from './adapters/identity';
+import { idle } from './adapters/idle';
+import { indicator } from './adapters/indicator';
+import { notifications, providerOfNotification } from './adapters/notifications';
 import { loadPreferences } from './adapters/preferences';
+import { messageListener } from './adapters/runtime';
+import { readSettings } from './adapters/settings-storage';
+import { localStore, readManagedConfig, readSessionItems, restrictSessionStorage, sessionStore } from './adapters/storage';
 import { openTab } from './adapters/tabs';
-import { configurationHandlers, registerConfigurationLifecycle, signInRememberingRoles } from './configuration-handlers';
+import type { Provider } from './config/types';
 import { createConsoleOpener } from './console/open-console';
 import { ErrorCodes, ExtensionError } from './errors';
+import { createDiscoveryCache } from './oidc/discovery-cache';
+import { refreshIdToken } from './oidc/refresh-id-token';
 import { revokeRefreshToken } from './oidc/revoke-refresh-token';
+import { signInWithProvider } from './oidc/sign-in';
+import type { SignInResult } from './oidc/types';
+import { createRefreshService } from './refresh/refresh-service';
+import { rememberClaimedRoles } from './sign-in/claimed-roles';
 import { createDefaultProfileCopier } from './sign-in/copy-default-profile';
-import { clipboardClearChoices } from './config/preferences';
-import { deriveSessionName } from './sts/session-name';
-import { createSignInService } from './sign-in/sign-in-service';
 import { recoverInterrupted } from './sign-in/recover-interrupted';
-import { assumeRoleWithWebIdentity } from './sts/assume-role';
+import { createSignInService } from './sign-in/sign-in-service';
+import { runTestSignIn } from './sign-in/test-sign-in';
+import { migrateStoredConfig } from './storage/config-document';
+import { localConfigKey, settingsKey } from './storage/keys';
+import { clipboardClearChoices } from './storage/preferences';
+import { assumeRoleWithWebIdentity, sendAssumeRole } from './sts/assume-role';
+import { deriveSessionName } from './sts/session-name';
+import { formatClock } from './util/format-clock';
 
 // Before anything else: whatever this worker's predecessor left busy was interrupted.
 const startedAt = Date.now();
-const publisher = keepConfigurationPublished();
+const publisher = createConfigurationPublisher();
 const ready = readSessionItems().then((items) => recoverInterrupted(items, sessionStore, startedAt, Date.now())).catch(() => 0);
+// Renewals reuse the issuer's discovery document (and with it oauth4webapi's copy of its keys).
+const discovery = createDiscoveryCache(Date.now);
+
+/** Signs in and keeps the roles the token lists, so their profiles exist before STS is called. */
+async function signInRememberingRoles(provider: Provider, interactive: boolean): Promise<SignInResult> {
+  const result = await signInWithProvider(provider, { launchWebAuthFlow, redirectUri: redirectUri() }, interactive);
+  await rememberClaimedRoles(sessionStore, provider, result.claims);
+  return result;
+}
 
 const service = createSignInService({
   readConfiguration,
   store: sessionStore,
   signIn: signInRememberingRoles,
-  assumeRole: assumeRoleWithWebIdentity,
+  assumeRole: sendAssumeRole,
   deriveSessionName,
   now: Date.now,
   ready,
   revokeRefreshToken: (provider, refreshToken) => revokeRefreshToken(provider, refreshToken),
 });
 
-const openConsole = createConsoleOpener({
+const refresh = createRefreshService({
   readConfiguration,
+  readSettings,
   store: sessionStore,
-  hasOrigins,
-  fetch: (url, init) => fetch(url, init),
-  openTab,
+  readSession: readSessionItems,
+  local: localStore,
+  refreshIdToken: (provider, refreshToken) => refreshIdToken(provider, refreshToken, { discovery }),
+  silentSignIn: (provider) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: redirectUri(), discovery }, false),
+  assumeRole: assumeRoleWithWebIdentity,
+  deriveSessionName,
+  alarms,
+  idle,
+  indicator,
+  notifications,
   now: Date.now,
+  random: Math.random,
+  formatClock,
 });
 
-const copyDefaultProfile = createDefaultProfileCopier({
-  readConfiguration,
-  readPreferences: loadPreferences,
-  store: sessionStore,
-  writeClipboard,
-  now: Date.now,
-});
+const openConsole = createConsoleOpener({ readConfiguration, store: sessionStore, hasOrigins, fetch: (url, init) => fetch(url, init), openTab, now: Date.now });
 
-const refresh = createBackgroundRefresh({ signIn: (providerId) => service.signIn(providerId) });
+const copyDefaultProfile = createDefaultProfileCopier({ readConfiguration, readPreferences: loadPreferences, store: sessionStore, writeClipboard, now: Date.now });
 
-listenForMessages({
+/** Failures are already in storage for the popup; here they are only logged. */
+const run = (task: Promise<unknown>) => void task.catch((error: unknown) => console.warn('Background:', error instanceof Error ? error.message : String(error)));
+
+browser.runtime.onMessage.addListener(messageListener({
   ping: async () => 'pong',
   signIn: ({ providerId }) => service.signIn(providerId),
   refreshNow: ({ profileIds }) => refresh.refreshNow(profileIds),
@@ -81,11 +114,42 @@ listenForMessages({
     await clearClipboardLater(afterSeconds);
     return null;
   },
-  ...configurationHandlers,
+  testSignIn: (request) =>
+    runTestSignIn(
+      {
+        readManagedConfig,
+        signIn: (provider, onStep) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: redirectUri(), onStep }, true),
+        assumeRole: assumeRoleWithWebIdentity,
+        deriveSessionName,
+      },
+      request,
+    ),
+}));
+
+browser.runtime.onInstalled.addListener(() => {
+  run(migrateStoredConfig(localStore));
+  run(refresh.onBrowserStart());
 });
-registerConfigurationLifecycle();
+browser.runtime.onStartup.addListener(() => run(refresh.onBrowserStart()));
+browser.storage.onChanged.addListener((changes, area) => {
+  publisher.onStorageChanged(changes, area);
+  if (area === 'session') run(refresh.onSessionChanged(changes));
+  else if (area === 'managed' || (area === 'local' && (localConfigKey in changes || settingsKey in changes))) run(refresh.onSettingsChanged());
+});
+browser.alarms.onAlarm.addListener((alarm) => run(refresh.onAlarm(alarm.name)));
+browser.idle.onStateChanged.addListener((state) => run(refresh.onIdleStateChanged(state)));
+const signInFromNotification = (notificationId: string) => {
+  const providerId = providerOfNotification(notificationId);
+  if (providerId !== undefined) run(service.signIn(providerId));
+};
+browser.notifications.onButtonClicked.addListener(signInFromNotification);
+browser.notifications.onClicked.addListener(signInFromNotification);
+browser.commands.onCommand.addListener((command: string) => {
+  // Nothing to copy (signed out, expired): the popup shows why and offers to sign in.
+  if (command === copyDefaultProfileCommand) void copyDefaultProfile().catch(() => openPopup());
+  else if (command === refreshAllCommand) run(refresh.refreshNow());
+});
 
-// Nothing to copy (signed out, expired): the popup shows why and offers to sign in.
-onCommand('copy-default-profile', () => void copyDefaultProfile().catch(() => openPopup()));
-
+// A first catch-up on every worker start: alarms and schedules are rebuilt from storage.
+run(refresh.start());
 void restrictSessionStorage();

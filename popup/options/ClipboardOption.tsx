@@ -2,7 +2,7 @@
  * The option to clear the clipboard a while after copying credentials (off by default).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { clipboardClearChoices } from '../../src/config/preferences';
+import { clipboardClearChoices } from '../../src/storage/preferences';
 
 /** Props of {@link ClipboardOption}. */
 export interface ClipboardOptionProps {

@@ -5,16 +5,15 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browserFamily } from '../../src/adapters/browser-family';
-import { localConfigStorage } from '../../src/adapters/config-store';
 import { hasOrigins, requestOrigins } from '../../src/adapters/host-permissions';
 import { redirectUri } from '../../src/adapters/identity';
 import { loadPreferences, savePreferences } from '../../src/adapters/preferences';
 import { request } from '../../src/adapters/runtime';
-import { onStateChanged, readLocalConfig, readManagedConfig } from '../../src/adapters/storage';
+import { localStore, onStateChanged, readManagedConfig } from '../../src/adapters/storage';
 import { checkConfigImport } from '../../src/config/import-config';
 import type { ImportResult } from '../../src/config/import-config';
 import { migrateConfigDocument } from '../../src/config/migrations';
-import { saveConfig } from '../../src/config/save-config';
+import { saveConfig } from '../../src/storage/config-document';
 import { localConfigKey } from '../../src/storage/keys';
 import { ClipboardOption } from './ClipboardOption';
 import { OptionsPage } from './OptionsPage';
@@ -40,7 +39,7 @@ function Options() {
   useEffect(() => {
     let alive = true;
     const load = async () => {
-      const [local, managed] = await Promise.all([readLocalConfig(), readManagedConfig()]);
+      const [local, managed] = await Promise.all([localStore.get(localConfigKey), readManagedConfig()]);
       if (alive) setStored({ local, managed });
     };
     void load();
@@ -54,7 +53,7 @@ function Options() {
 
   const importConfig = async (text: string): Promise<ImportResult> => {
     const result = checkConfigImport(text, await readManagedConfig());
-    if (result.ok) await localConfigStorage.set(localConfigKey, migrateConfigDocument(result.document).document);
+    if (result.ok) await localStore.set({ [localConfigKey]: migrateConfigDocument(result.document).document });
     return result;
   };
   return (
@@ -64,7 +63,7 @@ function Options() {
       redirectUri={redirectUri()}
       redirectNote={otherBrowsers[browserFamily()]}
       extensionOrigin={location.origin}
-      onSave={async (draft, baseline) => saveConfig(localConfigStorage, localConfigKey, draft, await readManagedConfig(), baseline)}
+      onSave={async (draft, baseline) => saveConfig(localStore, draft, await readManagedConfig(), baseline)}
       onImport={importConfig}
       onTestSignIn={(testRequest) => request('testSignIn', testRequest)}
       onRequestOrigins={requestOrigins}

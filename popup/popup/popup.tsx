@@ -12,7 +12,7 @@ import { request } from '../../src/adapters/runtime';
 import { consoleEndpoints } from '../../src/console/console-endpoints';
 import { ErrorCodes, ExtensionError } from '../../src/errors';
 import type { CopyFormat } from '../../src/format';
-import type { Preferences } from '../../src/config/preferences';
+import type { Preferences } from '../../src/storage/preferences';
 import type { ProfileView } from '../../src/view/popup-view';
 import { App } from './App';
 import type { PopupActions } from './popup-actions';

@@ -4,8 +4,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadPreferences } from '../../src/adapters/preferences';
 import { onStateChanged } from '../../src/adapters/storage';
-import type { Preferences } from '../../src/config/preferences';
-import { defaultPreferences } from '../../src/config/preferences';
+import type { Preferences } from '../../src/storage/preferences';
+import { defaultPreferences } from '../../src/storage/preferences';
 
 /** The current preferences; defaults until storage has been read. */
 export function usePreferences(): Preferences {

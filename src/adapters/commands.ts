@@ -1,14 +1,13 @@
 /**
- * Keyboard shortcuts (the manifest's `commands`), and the popup as the place to explain a failure.
+ * The popup as the place to explain a failure of a keyboard shortcut (the manifest's `commands`,
+ * whose listener background.ts registers).
  */
 import { browser } from './browser-api';
 
-/** Calls `handler` when the user presses the shortcut of `command`. */
-export function onCommand(command: string, handler: () => void): void {
-  browser.commands.onCommand.addListener((name: string) => {
-    if (name === command) handler();
-  });
-}
+/** The shortcut that copies the default profile's credentials in the last used format. */
+export const copyDefaultProfileCommand = 'copy-default-profile';
+/** The shortcut that refreshes everything. */
+export const refreshAllCommand = 'refresh-all';
 
 /** Opens the action's popup where the browser allows it (Chromium 127+); otherwise does nothing. */
 export async function openPopup(): Promise<void> {

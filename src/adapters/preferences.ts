@@ -3,8 +3,9 @@
  * background.
  */
 import { browser } from './browser-api';
-import type { Preferences } from '../config/preferences';
-import { preferenceItems, preferenceKeys, readPreferences } from '../config/preferences';
+import type { Preferences } from '../storage/preferences';
+import { preferenceItems, readPreferences } from '../storage/preferences';
+import { preferenceKeys } from '../storage/keys';
 
 /** Reads every preference, defaults filled in. */
 export async function loadPreferences(): Promise<Preferences> {

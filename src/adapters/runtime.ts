@@ -17,18 +17,18 @@ export function isOwnPage(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(base);
 }
 
-/** Registers the handlers; call at the top level of the background so wake-ups find them. */
-export function listenForMessages(handlers: Handlers): void {
+/** The `runtime.onMessage` listener that answers the extension's own pages with `handlers`. */
+export function messageListener(handlers: Handlers) {
   // Answers through sendResponse (`true` keeps the channel open until then), which Chromium and
   // Firefox both honour; a returned promise is a reply only in Firefox and recent Chromium.
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: Reply<Action>) => void): true => {
+  return (message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: Reply<Action>) => void): true => {
     if (!isOwnPage(sender)) {
       sendResponse({ ok: false, error: { code: ErrorCodes.forbiddenSender, message: 'Not accepted from this sender.' } });
       return true;
     }
     void dispatchMessage(handlers, message).then(sendResponse);
     return true;
-  });
+  };
 }
 
 /** Asks the background to perform an action. */

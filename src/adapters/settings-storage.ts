@@ -2,11 +2,10 @@
  * Refresh settings in `storage.local` (the user's) and in `storage.managed` (the policy's).
  */
 import { browser } from './browser-api';
-import { settingsKey } from '../config/refresh-settings';
+import { settingsKey } from '../storage/keys';
 import type { RefreshSettings } from '../config/refresh-settings';
 import { validateSettings } from '../config/validate-settings';
 import type { SettingsResult } from '../config/validate-settings';
-import type { LocalStore } from '../refresh/refresh-deps';
 import { readManagedConfig } from './storage';
 
 /** Settings in force, with the fields policy sets and what is wrong. */
@@ -26,11 +25,3 @@ export async function writeSettings(values: Record<string, unknown>): Promise<vo
   const base = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? stored : {};
   await browser.storage.local.set({ [settingsKey]: { ...base, ...values } });
 }
-
-/** `storage.local` as a small key-value store. */
-export const localStore: LocalStore = {
-  async get<T>(key: string) {
-    return (await browser.storage.local.get(key))[key] as T | undefined;
-  },
-  set: (items) => browser.storage.local.set(items),
-};

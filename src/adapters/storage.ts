@@ -1,23 +1,30 @@
 /**
- * The background's and pages' door to `browser.storage`: raw reads and writes. Validating the
- * configuration is src/adapters/configuration.ts's, so the popup, which imports this file, does
- * not carry the validation code.
+ * The background's and pages' door to `browser.storage`: each area behind the one store
+ * interface (src/storage/store.ts). Validating the configuration is src/adapters/configuration.ts's,
+ * so the popup, which imports this file, does not carry the validation code.
  */
 import { browser } from './browser-api';
-import type { SessionStore } from '../storage/store';
-import { localConfigKey } from '../storage/keys';
+import type { Store } from '../storage/store';
 
-/** `storage.session`: in memory only, gone when the browser closes. */
-export const sessionStore: SessionStore = {
-  async get<T>(key: string): Promise<T | undefined> {
-    const items = await browser.storage.session.get(key);
-    return items[key] as T | undefined;
-  },
-  getMany: (keys) => browser.storage.session.get(keys),
-  set: (items) => browser.storage.session.set(items),
-  remove: (keys) => browser.storage.session.remove(keys),
-  clear: () => browser.storage.session.clear(),
-};
+type Area = typeof browser.storage.session;
+
+function storeOf(area: () => Area): Store {
+  return {
+    async get<T>(key: string): Promise<T | undefined> {
+      return (await area().get(key))[key] as T | undefined;
+    },
+    getMany: (keys) => area().get(keys),
+    set: (items) => area().set(items),
+    remove: (keys) => area().remove(keys),
+    clear: () => area().clear(),
+  };
+}
+
+/** `storage.session`: in memory only, gone when the browser closes. The only place secrets live. */
+export const sessionStore: Store = storeOf(() => browser.storage.session);
+
+/** `storage.local`: the user's documents, preferences and non-secret hints. */
+export const localStore: Store = storeOf(() => browser.storage.local);
 
 /**
  * Keeps session storage away from content scripts. It is Chrome's default, but saying it makes
@@ -29,7 +36,7 @@ export async function restrictSessionStorage(): Promise<void> {
   await session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
 }
 
-/** Reads the policy document; an absent policy (or a browser without managed storage) is no policy. */
+/** Reads the whole policy document; an absent policy (or a browser without managed storage) is no policy. */
 export async function readManagedConfig(): Promise<Record<string, unknown> | undefined> {
   try {
     const managed = await browser.storage.managed.get();
@@ -37,17 +44,6 @@ export async function readManagedConfig(): Promise<Record<string, unknown> | und
   } catch {
     return undefined;
   }
-}
-
-/** Reads the user's configuration document. */
-export async function readLocalConfig(): Promise<unknown> {
-  const items = await browser.storage.local.get(localConfigKey);
-  return items[localConfigKey];
-}
-
-/** Replaces the user's configuration document. */
-export async function writeLocalConfig(document: unknown): Promise<void> {
-  await browser.storage.local.set({ [localConfigKey]: document });
 }
 
 /** Everything in session storage, for the extension's pages to render. */

@@ -57,16 +57,3 @@ export function migrateConfigDocument(raw: unknown): MigrationResult {
   }
   return { document, from, to: version, changed: version !== from };
 }
-
-/** The narrow view of `storage.local` a migration run needs. */
-export interface ConfigStorage {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-}
-
-/** Migrates the stored document in place; a document that needs nothing is not rewritten. */
-export async function migrateStoredConfig(storage: ConfigStorage, key: string): Promise<MigrationResult> {
-  const result = migrateConfigDocument(await storage.get(key));
-  if (result.changed) await storage.set(key, result.document);
-  return result;
-}

@@ -1,7 +1,7 @@
 /**
  * The user's refresh settings: how early credentials are renewed, when the user counts as away,
  * how long a sign-in may be stretched, and how each provider renews its ID token. Stored in
- * `storage.local` under {@link settingsKey}; an administrator may set the same fields by policy.
+ * `storage.local` (src/storage/keys.ts); an administrator may set the same fields by policy.
  */
 
 /** How a provider gets a fresh ID token without the user. */
@@ -25,8 +25,6 @@ export interface RefreshSettings {
   renewal: Record<string, RenewalPath>;
 }
 
-/** The key in `storage.local` (and the field of the policy) that holds the settings. */
-export const settingsKey = 'settings';
 
 /** What applies when nothing is set. */
 export const defaultSettings: RefreshSettings = {

@@ -1,11 +1,9 @@
 /**
- * Saving the user's configuration: all or nothing. A draft with any error is refused and listed
- * with paths; a draft is also refused when the stored document changed since the page read it,
- * so one tab never overwrites what another saved. What is stored is the draft at the current
- * format version, written with one single-key write.
+ * Checking the user's configuration before it is saved: all or nothing. A draft with any error is
+ * refused and listed with paths; what is saved is the draft at the current format version
+ * (src/storage/config-document.ts stores it).
  */
 import { migrateConfigDocument } from './migrations';
-import type { ConfigStorage } from './migrations';
 import type { ConfigProblem } from './types';
 import { validateConfiguration } from './validate-configuration';
 
@@ -27,22 +25,4 @@ export function prepareSave(draft: unknown, managed: unknown): SaveResult {
   const errors = problems.filter((problem) => problem.severity === 'error');
   if (errors.length) return { ok: false, problems: errors.map((problem) => `${problem.path}: ${problem.message}`) };
   return { ok: true, document: migrateConfigDocument(draft).document, warnings: problems.filter((problem) => problem.severity === 'warning') };
-}
-
-/**
- * Stores `draft` under `key` if it is clean and the stored document is still `baseline`.
- * Nothing is written otherwise, and a failed write leaves the stored document as it was.
- */
-export async function saveConfig(storage: ConfigStorage, key: string, draft: unknown, managed: unknown, baseline: unknown): Promise<SaveResult> {
-  const prepared = prepareSave(draft, managed);
-  if (!prepared.ok) return prepared;
-  if (!sameDocument(await storage.get(key), baseline)) {
-    return { ok: false, problems: ['(document): the stored configuration changed since this page loaded it (saved or imported elsewhere); reload the page to see it, then make your changes again'] };
-  }
-  try {
-    await storage.set(key, prepared.document);
-  } catch (error) {
-    return { ok: false, problems: [`(document): could not be stored (${error instanceof Error ? error.message : String(error)}); nothing was changed`] };
-  }
-  return prepared;
 }

@@ -6,7 +6,7 @@
  */
 import type { Profile } from '../config/types';
 import { ErrorCodes, ExtensionError } from '../errors';
-import type { ProfileCredentials } from '../storage/records';
+import type { ProfileCredentials } from '../sts/credentials';
 import { consoleEndpoints } from './console-endpoints';
 
 /** AWS accepts console sessions of 15 minutes to 12 hours for role credentials. */

@@ -5,8 +5,8 @@
 import type { Configuration } from '../config/types';
 import { ErrorCodes, ExtensionError } from '../errors';
 import { credentialsKey } from '../storage/keys';
-import type { SessionStore } from '../storage/store';
-import type { ProfileCredentials } from '../storage/records';
+import type { Store } from '../storage/store';
+import type { ProfileCredentials } from '../sts/credentials';
 import { consoleEndpoints } from './console-endpoints';
 import type { ConsoleSignInInput } from './console-sign-in';
 import { consoleSignInUrl } from './console-sign-in';
@@ -14,7 +14,7 @@ import { consoleSignInUrl } from './console-sign-in';
 /** The boundaries console sign-in goes through. */
 export interface ConsoleOpenerDeps {
   readConfiguration(): Promise<Configuration>;
-  store: Pick<SessionStore, 'get'>;
+  store: Pick<Store, 'get'>;
   /** True when the extension holds the host permission for every URL's host. */
   hasOrigins(urls: readonly string[]): Promise<boolean>;
   fetch: ConsoleSignInInput['fetch'];

@@ -7,11 +7,11 @@ import { ErrorCodes } from '../errors';
 import type { UserFacingError } from '../errors';
 import { profileStatusKey, providerSessionKey, providerStatusKey } from '../storage/keys';
 import type { ActivityStatus } from '../storage/records';
-import { profileDiagnosticsKey, providerDiagnosticsKey } from './diagnostics-keys';
+import { profileDiagnosticsKey, providerDiagnosticsKey } from '../storage/keys';
 import { failingStep } from './failing-step';
 import { suggestTrustPolicy } from './trust-policy';
 import type { TrustPolicySuggestion } from './trust-policy';
-import type { ProfileDiagnostics, ProviderDiagnostics } from './types';
+import type { ProfileDiagnostics, ProviderDiagnostics } from '../storage/records';
 
 /** Everything the diagnostics page renders. */
 export interface DiagnosticsView {

@@ -2,7 +2,7 @@
  * The menu of ways to copy a profile's credentials, and the one function that renders any of
  * them. Each family lives in its own file; this module only routes.
  */
-import type { ProfileCredentials } from '../storage/records';
+import type { ProfileCredentials } from '../sts/credentials';
 import type { CopyFormat } from './copy-format-options';
 import { formatBash } from './bash';
 import { formatCredentialProcess } from './credential-process';

@@ -1,4 +1,4 @@
-import type { ProfileCredentials } from '../storage/records';
+import type { ProfileCredentials } from '../sts/credentials';
 import { isoExpiration } from './iso-expiration';
 
 /** One environment variable to set, in the order shells and env files list them. */

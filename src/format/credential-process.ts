@@ -1,4 +1,4 @@
-import type { ProfileCredentials } from '../storage/records';
+import type { ProfileCredentials } from '../sts/credentials';
 import { assertRepresentable, wellFormedUnicode } from './characters';
 import { isoExpiration } from './iso-expiration';
 

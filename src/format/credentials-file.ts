@@ -1,4 +1,4 @@
-import type { ProfileCredentials } from '../storage/records';
+import type { ProfileCredentials } from '../sts/credentials';
 import type { CharacterRule } from './characters';
 import { assertNotEmpty, assertRepresentable, isLineBreakOrControl, wellFormedUnicode } from './characters';
 import { FormatError, FormatErrorCodes } from './format-error';

@@ -1,4 +1,4 @@
-import type { ProfileCredentials } from '../storage/records';
+import type { ProfileCredentials } from '../sts/credentials';
 import { assertRepresentable, noNul, splitControlRuns, utf8HexEscapes, wellFormedUnicode } from './characters';
 import { credentialEnvironment } from './credential-environment';
 

@@ -10,7 +10,7 @@ import { oauthProviders } from '../config/oauth-providers';
 import type { Provider } from '../config/types';
 import { ErrorCodes, ExtensionError } from '../errors';
 import { authorizationUrl, authorizeInFragment } from './browser-leg';
-import type { SignInDeps, SignInResult } from './sign-in';
+import type { SignInDeps, SignInResult } from './types';
 
 async function userInfo(provider: Provider, endpoint: string, accessToken: string, fetcher: typeof fetch): Promise<Record<string, unknown>> {
   let response: Response;

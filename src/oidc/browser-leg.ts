@@ -7,7 +7,7 @@ import * as oauth from 'oauth4webapi';
 import type { Provider } from '../config/types';
 import { ErrorCodes, ExtensionError } from '../errors';
 import { authorizationResponseError, launchError } from './oidc-errors';
-import type { SignInDeps } from './sign-in';
+import type { SignInDeps } from './types';
 
 /** Opens `url` in the browser's web auth flow and resolves with where the IdP sent the browser back. */
 export async function launch(provider: Provider, deps: Pick<SignInDeps, 'launchWebAuthFlow'>, url: URL, interactive: boolean): Promise<string> {

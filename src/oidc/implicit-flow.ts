@@ -11,7 +11,7 @@ import { decodeJwtClaims } from './decode-jwt';
 import { ErrorCodes, ExtensionError } from '../errors';
 import { authorizationUrl, authorizeInFragment } from './browser-leg';
 import { IdTokenRejectedError } from './id-token-rejected-error';
-import type { SignInDeps, SignInResult } from './sign-in';
+import type { SignInDeps, SignInResult } from './types';
 import { verifyIdToken } from './verify-id-token';
 
 /** Signs in through the implicit flow against the discovered authorization server `as`. */

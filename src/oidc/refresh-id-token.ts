@@ -9,8 +9,8 @@ import * as oauth from 'oauth4webapi';
 import type { Provider } from '../config/types';
 import { ErrorCodes, ExtensionError } from '../errors';
 import { signatureError, tokenResponseError } from './oidc-errors';
-import { requestOptions, withDiscovery } from './sign-in';
-import type { RequestOptions, SignInDeps } from './sign-in';
+import { requestOptions, withDiscovery } from './discovery';
+import type { RequestOptions, SignInDeps } from './types';
 
 /** What a refresh produced. */
 export interface RefreshedTokens {

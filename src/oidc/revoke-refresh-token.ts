@@ -6,8 +6,8 @@
  */
 import * as oauth from 'oauth4webapi';
 import type { Provider } from '../config/types';
-import type { SignInDeps } from './sign-in';
-import { discover, requestOptions } from './sign-in';
+import type { SignInDeps } from './types';
+import { discover, requestOptions } from './discovery';
 
 /** True when the IdP confirmed the revocation; false when it has no endpoint for it or failed. */
 export async function revokeRefreshToken(provider: Provider, refreshToken: string, deps: Pick<SignInDeps, 'fetch'> = {}): Promise<boolean> {

@@ -9,6 +9,7 @@
 import type * as oauth from 'oauth4webapi';
 import type { Provider } from '../config/types';
 import { ErrorCodes, ExtensionError } from '../errors';
+import { base64UrlBytes, decodeJwtPart } from './decode-jwt';
 
 /** How far clocks may disagree, in seconds. */
 const clockSkew = 60;
@@ -34,20 +35,6 @@ export interface VerifyIdTokenOptions {
   fetch?: typeof fetch;
   /** Epoch seconds; the clock by default. */
   now?: number;
-}
-
-function bytes(part: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
-}
-
-function json(part: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(new TextDecoder().decode(bytes(part)));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 async function fetchKeys(provider: Provider, jwksUri: string, fetcher: typeof fetch): Promise<Record<string, unknown>[]> {
@@ -76,8 +63,8 @@ export async function verifyIdToken(provider: Provider, token: string, options: 
   const reject = (reason: string, hint = 'Sign in again; if it repeats, check the provider settings.') =>
     new ExtensionError(ErrorCodes.idTokenInvalid, `${provider.name} returned an ID token that was rejected: ${reason}.`, { hint });
   const [headerPart = '', payloadPart = '', signaturePart = '', ...rest] = token.split('.');
-  const header = json(headerPart);
-  const claims = json(payloadPart);
+  const header = decodeJwtPart(headerPart);
+  const claims = decodeJwtPart(payloadPart);
   if (rest.length || !header || !claims) throw reject('it is not a JWT');
   const alg = typeof header.alg === 'string' ? header.alg : 'none';
   const announced = options.as.id_token_signing_alg_values_supported ?? ['RS256'];
@@ -96,7 +83,7 @@ export async function verifyIdToken(provider: Provider, token: string, options: 
   for (const jwk of keys) {
     try {
       const key = await crypto.subtle.importKey('jwk', jwk as JsonWebKey, verifier.key, false, ['verify']);
-      if (await crypto.subtle.verify(verifier.verify, key, bytes(signaturePart), data)) verified = true;
+      if (await crypto.subtle.verify(verifier.verify, key, base64UrlBytes(signaturePart), data)) verified = true;
     } catch {
       // A key WebCrypto cannot import cannot have signed it; try the next.
     }

@@ -7,12 +7,13 @@ import type { Profile } from '../config/types';
 import { toUserFacingError } from '../errors';
 import type { UserFacingError } from '../errors';
 import { credentialsKey, profileStatusKey } from '../storage/keys';
-import type { ActivityStatus, ProfileCredentials, ProviderSession } from '../storage/records';
+import type { ActivityStatus, ProviderSession } from '../storage/records';
+import type { ProfileCredentials } from '../sts/credentials';
 import { retryDelayMs } from './backoff';
 import type { FailureKind } from './failure-kind';
 import type { RefreshDeps } from './refresh-deps';
-import { retryKey } from './refresh-records';
-import type { RetryRecord } from './refresh-records';
+import { retryKey } from '../storage/keys';
+import type { RetryRecord } from '../storage/records';
 
 /** The error shown on a profile, with when the next attempt comes and how long its credentials last. */
 export function profileError(error: unknown, deps: Pick<RefreshDeps, 'formatClock' | 'now'>, retryAt: number | undefined, credentials: ProfileCredentials | undefined): UserFacingError {

@@ -4,7 +4,7 @@
  * valid until when and whether each IdP session is still alive. Pure, so it is tested at any instant.
  */
 import type { Configuration } from '../config/types';
-import type { ProfileCredentials } from '../storage/records';
+import type { ProfileCredentials } from '../sts/credentials';
 import type { Indicator } from './refresh-deps';
 import { renewalView } from './renewal-view';
 import type { RenewalView } from './renewal-view';

@@ -8,12 +8,13 @@ import { ErrorCodes, ExtensionError, toUserFacingError } from '../errors';
 import { renewalPathOf } from '../config/refresh-settings';
 import type { RefreshSettings } from '../config/refresh-settings';
 import { credentialsKey, providerSessionKey } from '../storage/keys';
-import type { ProfileCredentials, ProviderSession } from '../storage/records';
+import type { ProviderSession } from '../storage/records';
+import type { ProfileCredentials } from '../sts/credentials';
 import { failureKind } from './failure-kind';
 import type { FailureKind } from './failure-kind';
 import type { RefreshDeps } from './refresh-deps';
-import { renewalKey } from './refresh-records';
-import type { RenewalMethod, RenewalRecord, RenewalState } from './refresh-records';
+import { renewalKey } from '../storage/keys';
+import type { RenewalMethod, RenewalRecord, RenewalState } from '../storage/records';
 import { renewProviderSession } from './token-renewal';
 
 /** A stored ID token with at least this much life left is used as is for automatic refreshes. */

@@ -15,7 +15,7 @@ import type { FailureKind } from './failure-kind';
 import { recordFailures } from './failure-records';
 import type { ProfileFailure } from './failure-records';
 import type { RefreshDeps } from './refresh-deps';
-import { retryKey } from './refresh-records';
+import { retryKey } from '../storage/keys';
 import { obtainIdToken } from './obtain-id-token';
 import { whileRefreshing } from './while-refreshing';
 import type { TokenOutcome } from './obtain-id-token';

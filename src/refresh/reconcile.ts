@@ -10,7 +10,7 @@ import { indicatorState } from './indicator-state';
 import { loadState } from './load-state';
 import type { RefreshDeps } from './refresh-deps';
 import { planRefresh } from './refresh-plan';
-import { signedInHintKey } from './refresh-records';
+import { signedInHintKey } from '../storage/keys';
 
 /** The one-shot alarm at the next due or expiry time. */
 export const refreshAlarm = 'refresh/schedule';

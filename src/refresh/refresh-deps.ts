@@ -5,8 +5,8 @@
  */
 import type { Configuration } from '../config/types';
 import type { RefreshSettings } from '../config/refresh-settings';
-import type { SessionStore } from '../storage/store';
-import type { ProfileCredentials } from '../storage/records';
+import type { Store } from '../storage/store';
+import type { ProfileCredentials } from '../sts/credentials';
 import type { AssumeRoleRequest } from '../sts/assume-role';
 import type { TokenRenewalDeps } from './token-renewal';
 
@@ -50,20 +50,15 @@ export interface NotificationsPort {
   clear(providerId: string): Promise<void>;
 }
 
-/** A small key-value view of `storage.local`, for the non-secret sign-in hint. */
-export interface LocalStore {
-  get<T>(key: string): Promise<T | undefined>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
-
 /** Everything the refresh service needs. */
 export interface RefreshDeps extends TokenRenewalDeps {
   readConfiguration(): Promise<Configuration>;
   readSettings(): Promise<RefreshSettings>;
-  store: SessionStore;
+  store: Store;
   /** Everything in `storage.session`. */
   readSession(): Promise<Record<string, unknown>>;
-  local: LocalStore;
+  /** `storage.local`, for the non-secret sign-in hint. */
+  local: Pick<Store, 'get' | 'set'>;
   assumeRole(request: AssumeRoleRequest): Promise<ProfileCredentials>;
   deriveSessionName(subject: string): Promise<string>;
   alarms: AlarmsPort;

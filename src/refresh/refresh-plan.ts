@@ -7,7 +7,7 @@ import type { Configuration, Profile } from '../config/types';
 import { ErrorCodes } from '../errors';
 import type { RefreshSettings } from '../config/refresh-settings';
 import { credentialsKey } from '../storage/keys';
-import type { ProfileCredentials } from '../storage/records';
+import type { ProfileCredentials } from '../sts/credentials';
 import { retryBaseMs } from './backoff';
 import { failureKindOfCode } from './failure-kind';
 import { renewalBlocked, sessionReader } from './session-reader';

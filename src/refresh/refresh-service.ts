@@ -13,7 +13,7 @@ import { badgeAlarm, createReconciler, refreshAlarm } from './reconcile';
 import type { IdleState, RefreshDeps } from './refresh-deps';
 import { planRefresh } from './refresh-plan';
 import { loadState } from './load-state';
-import { refreshingKey, renewalKey, retryKey, signedInHintKey } from './refresh-records';
+import { refreshingKey, renewalKey, retryKey, signedInHintKey } from '../storage/keys';
 
 /** What "Refresh now" did. */
 export interface RefreshOutcome {

@@ -5,10 +5,11 @@
 import type { Configuration, Provider } from '../config/types';
 import type { UserFacingError } from '../errors';
 import { credentialsKey, providerSessionKey } from '../storage/keys';
-import type { ProfileCredentials, ProviderSession } from '../storage/records';
+import type { ProviderSession } from '../storage/records';
+import type { ProfileCredentials } from '../sts/credentials';
 import { sessionReader } from './session-reader';
-import { renewalKey } from './refresh-records';
-import type { RenewalMethod, RenewalRecord } from './refresh-records';
+import { renewalKey } from '../storage/keys';
+import type { RenewalMethod, RenewalRecord } from '../storage/records';
 
 /**
  * - `signed-out`: nothing to say.

@@ -4,9 +4,11 @@
  */
 import type { Profile } from '../config/types';
 import { credentialsKey, profileStatusKey, providerSessionKey } from '../storage/keys';
-import type { ActivityStatus, ProfileCredentials, ProviderSession } from '../storage/records';
-import { refreshingKey, refreshingShownMs, renewalKey, retryKey } from './refresh-records';
-import type { RefreshingRecord, RenewalRecord, RetryRecord } from './refresh-records';
+import type { ActivityStatus, ProviderSession } from '../storage/records';
+import type { ProfileCredentials } from '../sts/credentials';
+import { refreshingShownMs } from '../storage/records';
+import { refreshingKey, renewalKey, retryKey } from '../storage/keys';
+import type { RefreshingRecord, RenewalRecord, RetryRecord } from '../storage/records';
 
 /** Reads typed records out of a snapshot of session storage. */
 export function sessionReader(session: Record<string, unknown>) {

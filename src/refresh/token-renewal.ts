@@ -6,11 +6,11 @@
 import type { Provider } from '../config/types';
 import { ErrorCodes, ExtensionError } from '../errors';
 import type { RefreshedTokens } from '../oidc/refresh-id-token';
-import type { SignInResult } from '../oidc/sign-in';
+import type { SignInResult } from '../oidc/types';
 import type { RenewalPath } from '../config/refresh-settings';
 import type { ProviderSession } from '../storage/records';
 import { failureKind } from './failure-kind';
-import type { RenewalMethod } from './refresh-records';
+import type { RenewalMethod } from '../storage/records';
 
 /** The two ways to a fresh ID token. */
 export interface TokenRenewalDeps {

@@ -6,8 +6,8 @@ import type { Profile, Provider } from '../config/types';
 import { providerSessionKey } from '../storage/keys';
 import type { ProviderSession } from '../storage/records';
 import type { RefreshDeps } from './refresh-deps';
-import { refreshingKey } from './refresh-records';
-import type { RefreshingRecord } from './refresh-records';
+import { refreshingKey } from '../storage/keys';
+import type { RefreshingRecord } from '../storage/records';
 
 /**
  * Runs `refresh` with `profiles` marked, and unmarks them however it ends. The mark is written

@@ -7,11 +7,7 @@ import { defaultStsEndpoint, partitionOfRegion } from '../config/aws-partition';
 import { parseRoleArn } from '../config/field-checks';
 import type { Configuration, Profile, Provider } from '../config/types';
 import { claimedRolesKey } from '../storage/keys';
-
-/** What session storage keeps per provider. */
-export interface ClaimedRoles {
-  roleArns: string[];
-}
+import type { ClaimedRoles } from '../storage/records';
 
 /** At most this many roles are taken from one token. */
 export const maxClaimedRoles = 100;

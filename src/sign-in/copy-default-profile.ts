@@ -8,15 +8,15 @@ import type { CopyFormat } from '../format';
 import { formatCredentials } from '../format';
 import { defaultProfile } from './default-profile';
 import { credentialsKey } from '../storage/keys';
-import type { Preferences } from '../config/preferences';
-import type { SessionStore } from '../storage/store';
-import type { ProfileCredentials } from '../storage/records';
+import type { Preferences } from '../storage/preferences';
+import type { Store } from '../storage/store';
+import type { ProfileCredentials } from '../sts/credentials';
 
 /** The boundaries the shortcut works through. */
 export interface DefaultProfileCopierDeps {
   readConfiguration(): Promise<Configuration>;
   readPreferences(): Promise<Preferences>;
-  store: Pick<SessionStore, 'get'>;
+  store: Pick<Store, 'get'>;
   /** Puts text on the clipboard, clearing it after the given seconds unless 0. */
   writeClipboard(text: string, clearAfterSeconds: number): Promise<void>;
   now(): number;

@@ -5,7 +5,7 @@
  * already stored are untouched, as each was written whole with its status.
  */
 import { ErrorCodes } from '../errors';
-import type { SessionStore } from '../storage/store';
+import type { Store } from '../storage/store';
 import type { ActivityStatus } from '../storage/records';
 
 const statusPrefixes = ['provider-status/', 'profile-status/'];
@@ -15,7 +15,7 @@ const statusPrefixes = ['provider-status/', 'profile-status/'];
  * @param items everything in session storage
  * @returns how many statuses were settled
  */
-export async function recoverInterrupted(items: Record<string, unknown>, store: Pick<SessionStore, 'set'>, startedAt: number, now: number): Promise<number> {
+export async function recoverInterrupted(items: Record<string, unknown>, store: Pick<Store, 'set'>, startedAt: number, now: number): Promise<number> {
   const settled: Record<string, ActivityStatus> = {};
   for (const [key, value] of Object.entries(items)) {
     const status = value as Partial<ActivityStatus> | null;

@@ -4,17 +4,19 @@
  * injected boundaries, so the whole sequence is tested without a browser.
  */
 import type { Configuration, Profile, Provider } from '../config/types';
-import { profileDiagnosticsKey, providerDiagnosticsKey } from '../diagnostics/diagnostics-keys';
+import { profileDiagnosticsKey, providerDiagnosticsKey } from '../storage/keys';
 import { stsRequestSummary } from '../sts/sts-request-summary';
 import { ErrorCodes, ExtensionError, toUserFacingError } from '../errors';
 import { IdTokenRejectedError } from '../oidc/id-token-rejected-error';
-import type { SignInResult } from '../oidc/sign-in';
-import type { AssumeRoleRequest } from '../sts/assume-role';
+import type { SignInResult } from '../oidc/types';
+import { prepareAssumeRole } from '../sts/assume-role';
+import type { PreparedAssumeRole } from '../sts/assume-role';
 import { stsErrorDetails } from '../sts/sts-error-details';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
 import { claimedRolesKey, credentialsKey, profileStatusKey, providerSessionKey, providerStatusKey } from '../storage/keys';
-import type { SessionStore } from '../storage/store';
-import type { ActivityStatus, ProfileCredentials, ProviderSession } from '../storage/records';
+import type { Store } from '../storage/store';
+import type { ActivityStatus, ProviderSession } from '../storage/records';
+import type { ProfileCredentials } from '../sts/credentials';
 
 /** How many STS calls run at once when a provider has many profiles. */
 export const stsConcurrency = 6;
@@ -22,9 +24,10 @@ export const stsConcurrency = 6;
 /** The boundaries the service works through. */
 export interface SignInServiceDeps {
   readConfiguration(): Promise<Configuration>;
-  store: SessionStore;
+  store: Store;
   signIn(provider: Provider, interactive: boolean): Promise<SignInResult>;
-  assumeRole(request: AssumeRoleRequest): Promise<ProfileCredentials>;
+  /** Sends the request {@link prepareAssumeRole} built; the same request goes into the diagnostics. */
+  assumeRole(request: PreparedAssumeRole): Promise<ProfileCredentials>;
   deriveSessionName(subject: string): Promise<string>;
   now(): number;
   /** Asks the IdP to revoke a signed-out provider's refresh token; best effort, after the local sign-out. */
@@ -47,9 +50,10 @@ export function createSignInService(deps: SignInServiceDeps) {
 
   async function credentialsFor(profile: Profile, provider: Provider, session: ProviderSession, sessionName: string): Promise<void> {
     await deps.store.set({ [profileStatusKey(profile.id)]: status('busy', { step: 'Getting AWS credentials' }) });
-    const request = await stsRequestSummary({ profile, provider, idToken: session.idToken, sessionName });
+    const prepared = await prepareAssumeRole({ profile, provider, idToken: session.idToken, sessionName });
+    const request = stsRequestSummary(prepared);
     try {
-      const credentials = await deps.assumeRole({ profile, provider, idToken: session.idToken, sessionName });
+      const credentials = await deps.assumeRole(prepared);
       const diagnostics = { request, at: deps.now(), ...(credentials.durationNote ? { durationNote: credentials.durationNote } : {}) };
       await deps.store.set({ [credentialsKey(profile.id)]: credentials, [profileStatusKey(profile.id)]: status('idle'), [profileDiagnosticsKey(profile.id)]: diagnostics });
     } catch (error) {

@@ -7,10 +7,10 @@ import type { Profile, Provider } from '../config/types';
 import { validateConfiguration } from '../config/validate-configuration';
 import { ErrorCodes, ExtensionError, toUserFacingError } from '../errors';
 import type { UserFacingError } from '../errors';
-import type { SignInDeps, SignInResult, SignInStep } from '../oidc/sign-in';
+import type { SignInDeps, SignInResult, SignInStep } from '../oidc/types';
 import type { AssumeRoleRequest } from '../sts/assume-role';
 import { profilesFromRoles, roleArnsFromClaims } from './claimed-roles';
-import type { ProfileCredentials } from '../storage/records';
+import type { ProfileCredentials } from '../sts/credentials';
 
 /** The steps a report lists, in order. */
 export const testSteps = ['discovery', 'authorization', 'token', 'claims', 'sts'] as const;

@@ -1,25 +1,11 @@
 /**
- * Shapes of what the background keeps in `storage.session`: the only place secrets live.
+ * Shapes of what the extension keeps in `storage.session` besides credentials (src/sts/credentials.ts):
+ * tokens, progress, the refresh schedule's records, claimed roles and diagnostics. The keys that
+ * hold each are in keys.ts.
  */
 import type { UserFacingError } from '../errors';
-
-/** Temporary AWS credentials for one profile, as returned by AssumeRoleWithWebIdentity. */
-export interface ProfileCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken: string;
-  /** Expiry as epoch milliseconds. */
-  expiration: number;
-  /** `arn:aws:sts::<account>:assumed-role/<role>/<session>` */
-  assumedRoleArn: string;
-  /** Region the profile is configured for; shells and SDKs read it from AWS_REGION. */
-  region: string;
-  sessionName: string;
-  /** Epoch milliseconds when STS issued these credentials. */
-  issuedAt: number;
-  /** Set when STS refused the configured duration and a shorter one was used instead. */
-  durationNote?: string;
-}
+import type { StsErrorDetails } from '../sts/sts-error-details';
+import type { StsRequestSummary } from '../sts/sts-request-summary';
 
 /** What one sign-in with a provider produced; serves every profile of that provider. */
 export interface ProviderSession {
@@ -37,3 +23,77 @@ export type ActivityStatus =
   | { state: 'idle'; updatedAt: number }
   | { state: 'busy'; step: string; updatedAt: number }
   | { state: 'error'; error: UserFacingError; updatedAt: number };
+
+/** Role ARNs a provider's last ID token listed; profiles are made from them. */
+export interface ClaimedRoles {
+  roleArns: string[];
+}
+
+/** How the last fresh ID token was obtained. */
+export type RenewalMethod = 'refresh-token' | 'silent-sign-in';
+
+/**
+ * - `ok`: the last renewal worked; the IdP session is alive.
+ * - `unreachable`: the last attempt failed on the network, a 5xx or throttling; retrying.
+ * - `needs-sign-in`: the IdP wants the user; no renewal until an interactive sign-in.
+ * - `failed`: the IdP refused for a reason that retrying does not fix.
+ * - `cleared`: the browser or the extension restarted, taking the session with it.
+ */
+export type RenewalState = 'ok' | 'unreachable' | 'needs-sign-in' | 'failed' | 'cleared';
+
+/** The renewal state of one provider. */
+export interface RenewalRecord {
+  state: RenewalState;
+  /** Epoch milliseconds of the last change. */
+  at: number;
+  /** The sign-in this concerns; absent for `cleared`. */
+  signedInAt?: number;
+  method?: RenewalMethod;
+  error?: UserFacingError;
+  /** A notification asking to sign in was shown for this state. */
+  notified?: boolean;
+}
+
+/** A profile whose last automatic refresh failed. */
+export interface RetryRecord {
+  signedInAt: number;
+  /** Failed attempts in a row. */
+  attempt: number;
+  /** When to try again; absent when `halted`. */
+  retryAt?: number;
+  /** A failure that retrying does not fix: no more automatic attempts until the next sign-in. */
+  halted?: boolean;
+}
+
+/**
+ * A profile being refreshed right now, so the popup can say so while the credentials it shows
+ * are still the old ones. Written when the refresh starts and removed when it ends; a worker
+ * stopped in between leaves it behind, so it counts only for {@link refreshingShownMs}.
+ */
+export interface RefreshingRecord {
+  signedInAt: number;
+  /** Epoch milliseconds when the refresh started. */
+  since: number;
+}
+
+/** Longer than any refresh takes (its requests time out well before): an older record is left over. */
+export const refreshingShownMs = 2 * 60_000;
+
+
+/** The claims of the last ID token a provider sent, accepted or rejected. */
+export interface ProviderDiagnostics {
+  claims: Record<string, unknown>;
+  /** False when the sign-in rejected the token: the claims are then what it said, not facts. */
+  verified: boolean;
+  receivedAt: number;
+}
+
+/** The last STS call of a profile and how it ended. */
+export interface ProfileDiagnostics {
+  request: StsRequestSummary;
+  at: number;
+  /** Set when the answer was an error or no answer came. */
+  error?: StsErrorDetails;
+  /** Set when STS refused the configured duration and the request was repeated with a shorter one. */
+  durationNote?: string;
+}

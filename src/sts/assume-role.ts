@@ -4,21 +4,48 @@
  * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html
  */
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { AssumeRoleWithWebIdentityCommandInput } from '@aws-sdk/client-sts';
 import type { Profile, Provider } from '../config/types';
 import { ErrorCodes, ExtensionError } from '../errors';
-import type { ProfileCredentials } from '../storage/records';
-import { sessionNameFor } from './session-name-for';
+import type { ProfileCredentials } from './credentials';
+import { sessionNameFor } from './session-name';
 import { explainStsError, isDurationTooLong } from './sts-errors';
 
 /** The session length every role allows; used when the configured one exceeds the role's maximum. */
 export const safeDurationSeconds = 3600;
 
-/** What the STS step needs besides the profile. */
+/** What the STS step needs. */
 export interface AssumeRoleRequest {
   profile: Profile;
   provider: Provider;
   idToken: string;
+  /** The default session name (hashed subject); the profile's template may replace it. */
   sessionName: string;
+}
+
+/** The request as sent: built once, then used by the call and by the diagnostics alike. */
+export interface PreparedAssumeRole {
+  profile: Profile;
+  provider: Provider;
+  input: AssumeRoleWithWebIdentityCommandInput & { RoleSessionName: string; DurationSeconds: number };
+}
+
+/** Builds the AssumeRoleWithWebIdentity input: the session name rendered once, the session policies, the OAuth 2.0 `ProviderId`. */
+export async function prepareAssumeRole(request: AssumeRoleRequest): Promise<PreparedAssumeRole> {
+  const { profile, provider } = request;
+  return {
+    profile,
+    provider,
+    input: {
+      RoleArn: profile.roleArn,
+      RoleSessionName: await sessionNameFor(request),
+      WebIdentityToken: request.idToken,
+      DurationSeconds: profile.durationSeconds,
+      ...(provider.oauth ? { ProviderId: provider.oauth.stsProviderId } : {}),
+      ...(profile.sessionPolicy ? { Policy: profile.sessionPolicy } : {}),
+      ...(profile.policyArns?.length ? { PolicyArns: profile.policyArns.map((arn) => ({ arn })) } : {}),
+    },
+  };
 }
 
 /**
@@ -38,20 +65,8 @@ function clientFor(profile: Profile): STSClient {
   return client;
 }
 
-async function call(request: AssumeRoleRequest, durationSeconds: number): Promise<Omit<ProfileCredentials, 'durationNote'>> {
-  const { profile } = request;
-  const client = clientFor(profile);
-  const output = await client.send(
-    new AssumeRoleWithWebIdentityCommand({
-      RoleArn: profile.roleArn,
-      RoleSessionName: request.sessionName,
-      WebIdentityToken: request.idToken,
-      DurationSeconds: durationSeconds,
-      ...(request.provider.oauth ? { ProviderId: request.provider.oauth.stsProviderId } : {}),
-      ...(profile.sessionPolicy ? { Policy: profile.sessionPolicy } : {}),
-      ...(profile.policyArns?.length ? { PolicyArns: profile.policyArns.map((arn) => ({ arn })) } : {}),
-    }),
-  );
+async function call({ profile, input }: PreparedAssumeRole, durationSeconds: number): Promise<Omit<ProfileCredentials, 'durationNote'>> {
+  const output = await clientFor(profile).send(new AssumeRoleWithWebIdentityCommand({ ...input, DurationSeconds: durationSeconds }));
   const credentials = output.Credentials;
   if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration) {
     throw new ExtensionError(ErrorCodes.stsFailed, `The answer of STS at ${profile.stsEndpoint} held no credentials.`, {
@@ -65,19 +80,17 @@ async function call(request: AssumeRoleRequest, durationSeconds: number): Promis
     expiration: credentials.Expiration.getTime(),
     assumedRoleArn: output.AssumedRoleUser?.Arn ?? '',
     region: profile.region,
-    sessionName: request.sessionName,
+    sessionName: input.RoleSessionName,
     issuedAt: Date.now(),
   };
 }
 
 /**
- * Assumes the profile's role with the ID token. When STS says the configured duration exceeds
- * the role's maximum, it retries once with {@link safeDurationSeconds} and notes it, since every
- * role allows an hour.
+ * Sends a prepared request. When STS says the configured duration exceeds the role's maximum,
+ * it retries once with {@link safeDurationSeconds} and notes it, since every role allows an hour.
  * @throws ExtensionError explaining what STS said and what to fix.
  */
-export async function assumeRoleWithWebIdentity(original: AssumeRoleRequest): Promise<ProfileCredentials> {
-  const request = { ...original, sessionName: await sessionNameFor(original) };
+export async function sendAssumeRole(request: PreparedAssumeRole): Promise<ProfileCredentials> {
   const { profile, provider } = request;
   try {
     return await call(request, profile.durationSeconds);
@@ -93,4 +106,9 @@ export async function assumeRoleWithWebIdentity(original: AssumeRoleRequest): Pr
   } catch (error) {
     throw explainStsError(error, profile, provider);
   }
+}
+
+/** Assumes the profile's role with the ID token: {@link prepareAssumeRole}, then {@link sendAssumeRole}. */
+export async function assumeRoleWithWebIdentity(request: AssumeRoleRequest): Promise<ProfileCredentials> {
+  return sendAssumeRole(await prepareAssumeRole(request));
 }

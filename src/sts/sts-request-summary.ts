@@ -1,25 +1,33 @@
 /**
  * The parameters sent to STS, as the diagnostics show them.
  */
-import type { AssumeRoleRequest } from './assume-role';
-import { sessionNameFor } from './session-name-for';
-import type { StsRequestSummary } from '../diagnostics/types';
+import type { PreparedAssumeRole } from './assume-role';
 
-/**
- * The request's parameters as `assumeRoleWithWebIdentity` sends them (the session name rendered
- * from the profile's template, the session policies, the OAuth 2.0 `ProviderId`); the token is
- * left out on purpose, it is a bearer credential.
- */
-export async function stsRequestSummary(request: Pick<AssumeRoleRequest, 'profile' | 'provider' | 'idToken' | 'sessionName'>): Promise<StsRequestSummary> {
-  const { profile, provider } = request;
+/** The parameters of an AssumeRoleWithWebIdentity request, without the WebIdentityToken. */
+export interface StsRequestSummary {
+  endpoint: string;
+  region: string;
+  RoleArn: string;
+  RoleSessionName: string;
+  DurationSeconds: number;
+  /** For OAuth 2.0 access tokens: `www.amazon.com` or `graph.facebook.com`. */
+  ProviderId?: string;
+  /** The inline session policy, as JSON text. */
+  Policy?: string;
+  /** The managed session policy ARNs, comma-separated. */
+  PolicyArns?: string;
+}
+
+/** The prepared request's parameters, as the diagnostics show them; the token is left out on purpose, it is a bearer credential. */
+export function stsRequestSummary({ profile, input }: PreparedAssumeRole): StsRequestSummary {
   return {
     endpoint: profile.stsEndpoint,
     region: profile.region,
-    RoleArn: profile.roleArn,
-    RoleSessionName: await sessionNameFor(request),
-    DurationSeconds: profile.durationSeconds,
-    ...(provider.oauth ? { ProviderId: provider.oauth.stsProviderId } : {}),
-    ...(profile.sessionPolicy ? { Policy: profile.sessionPolicy } : {}),
-    ...(profile.policyArns?.length ? { PolicyArns: profile.policyArns.join(', ') } : {}),
+    RoleArn: input.RoleArn as string,
+    RoleSessionName: input.RoleSessionName,
+    DurationSeconds: input.DurationSeconds,
+    ...(input.ProviderId ? { ProviderId: input.ProviderId } : {}),
+    ...(input.Policy ? { Policy: input.Policy } : {}),
+    ...(input.PolicyArns?.length ? { PolicyArns: input.PolicyArns.map((policy) => policy.arn).join(', ') } : {}),
   };
 }

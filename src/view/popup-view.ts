@@ -9,7 +9,8 @@ import { renewalView } from '../refresh/renewal-view';
 import type { RenewalView } from '../refresh/renewal-view';
 import { sessionReader } from '../refresh/session-reader';
 import { credentialsKey, profileStatusKey, providerSessionKey, providerStatusKey } from '../storage/keys';
-import type { ActivityStatus, ProfileCredentials, ProviderSession } from '../storage/records';
+import type { ActivityStatus, ProviderSession } from '../storage/records';
+import type { ProfileCredentials } from '../sts/credentials';
 
 /** The state of one profile, as a user reads it. */
 export type ProfileState =

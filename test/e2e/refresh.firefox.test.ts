@@ -4,7 +4,7 @@
  * says comes first in Firefox), and once the IdP has revoked the grant and ended the session the
  * popup asks for sign-in, the notification is up and the old credentials stay until they expire.
  */
-import type { ProfileCredentials as Credentials } from '../../src/storage/records';
+import type { ProfileCredentials as Credentials } from '../../src/sts/credentials';
 import { eventually } from './support/eventually';
 import { startFirefoxEnvironment } from './support/firefox-harness';
 import type { FirefoxEnvironment } from './support/firefox-harness';

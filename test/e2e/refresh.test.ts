@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { refreshAlarm } from '../../src/refresh/reconcile';
-import type { ProfileCredentials as Credentials } from '../../src/storage/records';
+import type { ProfileCredentials as Credentials } from '../../src/sts/credentials';
 import { eventually } from './support/eventually';
 import { callerIdentityArn, startEnvironment } from './support/harness';
 import type { Environment, SandboxConfig } from './support/harness';

@@ -71,8 +71,7 @@ it('keeps the copy formats out of popup.js: they load on the first copy, in a ch
 });
 
 it('keeps configuration validation out of popup.js: the popup reads what the background published', () => {
-  // The popup's own preferences (copy format, clipboard clearing) are the one part of src/config it reads itself.
-  expect(modulesOf(stats, 'popup').filter((name) => name.startsWith('./src/config/') && name !== './src/config/preferences.ts')).toEqual([]);
+  expect(modulesOf(stats, 'popup').filter((name) => name.startsWith('./src/config/'))).toEqual([]);
   expect(modulesOf(stats, 'background')).toContain('./src/config/validate-configuration.ts');
 });
 

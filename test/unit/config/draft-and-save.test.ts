@@ -1,7 +1,8 @@
 import { addEntry, draftFrom, freeId, moveEntry, problemsAt, removeEntry, setField } from '../../../src/config/draft';
 import { currentSchemaVersion } from '../../../src/config/migrations';
-import type { ConfigStorage } from '../../../src/config/migrations';
-import { sameDocument, saveConfig } from '../../../src/config/save-config';
+import type { ConfigDocumentStore } from '../../../src/storage/config-document';
+import { sameDocument } from '../../../src/config/save-config';
+import { saveConfig } from '../../../src/storage/config-document';
 import { validateConfiguration } from '../../../src/config/validate-configuration';
 
 const stored = {
@@ -13,13 +14,13 @@ const stored = {
   ],
 };
 
-function storage(initial: unknown, failWrite = false): ConfigStorage & { value: unknown } {
+function storage(initial: unknown, failWrite = false): ConfigDocumentStore & { value: unknown } {
   const box = {
     value: structuredClone(initial),
-    get: async () => structuredClone(box.value),
-    set: async (_key: string, value: unknown) => {
+    get: async <T,>() => structuredClone(box.value) as T,
+    set: async (items: Record<string, unknown>) => {
       if (failWrite) throw new Error('QUOTA_BYTES quota exceeded');
-      box.value = structuredClone(value);
+      box.value = structuredClone(items.config);
     },
   };
   return box;
@@ -71,7 +72,7 @@ describe('saveConfig', () => {
   it('stores a clean draft at the current version', async () => {
     const box = storage(stored);
     const draft = setField(draftFrom(stored), 'profiles', 0, ['alias'], 'sandbox');
-    const result = await saveConfig(box, 'config', draft, undefined, stored);
+    const result = await saveConfig(box, draft, undefined, stored);
     expect(result.ok).toBe(true);
     expect(box.value).toEqual({ ...draft, schemaVersion: currentSchemaVersion });
   });
@@ -80,7 +81,7 @@ describe('saveConfig', () => {
     const box = storage(stored);
     let draft = setField(draftFrom(stored), 'profiles', 0, ['roleArn'], 'arn:aws:iam::1:role/X');
     draft = setField(draft, 'profiles', 1, ['color'], 'red');
-    await expect(saveConfig(box, 'config', draft, undefined, stored)).resolves.toEqual({
+    await expect(saveConfig(box, draft, undefined, stored)).resolves.toEqual({
       ok: false,
       problems: ['profiles[0].roleArn: account id must be 12 digits (got "1")', 'profiles[1].color: must be a colour like #d13212 (got "red")'],
     });
@@ -90,7 +91,7 @@ describe('saveConfig', () => {
   it('refuses to overwrite what another tab saved meanwhile', async () => {
     const elsewhere = { ...stored, profiles: [] };
     const box = storage(elsewhere);
-    const result = await saveConfig(box, 'config', draftFrom(stored), undefined, stored);
+    const result = await saveConfig(box, draftFrom(stored), undefined, stored);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems[0]).toMatch(/^\(document\): the stored configuration changed since this page loaded it/);
     expect(box.value).toEqual(elsewhere);
@@ -98,7 +99,7 @@ describe('saveConfig', () => {
 
   it('reports a failed write and leaves the stored document as it was', async () => {
     const box = storage(stored, true);
-    const result = await saveConfig(box, 'config', setField(draftFrom(stored), 'providers', 0, ['name'], 'x'), undefined, stored);
+    const result = await saveConfig(box, setField(draftFrom(stored), 'providers', 0, ['name'], 'x'), undefined, stored);
     expect(result).toEqual({ ok: false, problems: ['(document): could not be stored (QUOTA_BYTES quota exceeded); nothing was changed'] });
     expect(box.value).toEqual(stored);
   });

@@ -1,5 +1,6 @@
-import { currentSchemaVersion, migrateConfigDocument, migrateStoredConfig } from '../../../src/config/migrations';
-import type { ConfigStorage } from '../../../src/config/migrations';
+import { currentSchemaVersion, migrateConfigDocument } from '../../../src/config/migrations';
+import { migrateStoredConfig } from '../../../src/storage/config-document';
+import type { ConfigDocumentStore } from '../../../src/storage/config-document';
 import { validateConfiguration } from '../../../src/config/validate-configuration';
 
 /** A document as the first version of the extension wrote it (no schemaVersion), with an unknown field kept. */
@@ -11,14 +12,14 @@ const version1 = {
 /** Every earlier version, as written by the extension that used it. */
 const earlier: Record<number, unknown> = { 1: version1 };
 
-function memoryStorage(initial: Record<string, unknown>): ConfigStorage & { items: Record<string, unknown>; writes: number } {
+function memoryStorage(initial: Record<string, unknown>): ConfigDocumentStore & { items: Record<string, unknown>; writes: number } {
   const store = {
     items: structuredClone(initial),
     writes: 0,
-    get: async (key: string) => structuredClone(store.items[key]),
-    set: async (key: string, value: unknown) => {
+    get: async <T,>(key: string) => structuredClone(store.items[key]) as T,
+    set: async (items: Record<string, unknown>) => {
       store.writes += 1;
-      store.items[key] = structuredClone(value);
+      Object.assign(store.items, structuredClone(items));
     },
   };
   return store;
@@ -53,15 +54,15 @@ describe('configuration migrations', () => {
 
   it('rewrites the stored document on install or update, once', async () => {
     const storage = memoryStorage({ config: version1, other: 1 });
-    await expect(migrateStoredConfig(storage, 'config')).resolves.toMatchObject({ from: 1, to: currentSchemaVersion, changed: true });
+    await expect(migrateStoredConfig(storage)).resolves.toMatchObject({ from: 1, to: currentSchemaVersion, changed: true });
     expect(storage.items).toEqual({ config: { ...version1, schemaVersion: currentSchemaVersion }, other: 1 });
-    await migrateStoredConfig(storage, 'config');
+    await migrateStoredConfig(storage);
     expect(storage.writes).toBe(1);
   });
 
   it('writes nothing when there is no configuration yet', async () => {
     const storage = memoryStorage({});
-    await migrateStoredConfig(storage, 'config');
+    await migrateStoredConfig(storage);
     expect(storage.writes).toBe(0);
     expect(storage.items).toEqual({});
   });

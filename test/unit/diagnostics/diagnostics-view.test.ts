@@ -10,7 +10,7 @@ import { ErrorCodes } from '../../../src/errors';
 import { signInWithProvider } from '../../../src/oidc/sign-in';
 import { deriveSessionName } from '../../../src/sts/session-name';
 import { createSignInService } from '../../../src/sign-in/sign-in-service';
-import { assumeRoleWithWebIdentity } from '../../../src/sts/assume-role';
+import { sendAssumeRole } from '../../../src/sts/assume-role';
 import { clientId, fakeIdp, issuer, redirectUri } from '../support/fake-idp';
 import type { FakeIdpOptions } from '../support/fake-idp';
 import { memorySessionStore } from '../support/memory-session-store';
@@ -38,7 +38,7 @@ async function signInAgainst(answer: StsAnswer, idpOptions: FakeIdpOptions = {})
     readConfiguration: async () => config,
     store,
     signIn: (provider) => signInWithProvider(provider, { fetch: idp.fetch, launchWebAuthFlow: idp.launchWebAuthFlow, redirectUri }),
-    assumeRole: assumeRoleWithWebIdentity,
+    assumeRole: sendAssumeRole,
     deriveSessionName,
     now: Date.now,
   });

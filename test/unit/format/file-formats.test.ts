@@ -2,7 +2,7 @@
 // that the formatter refuses them with a FormatError that names the key.
 import type { CopyFormat } from '../../../src/format';
 import { FormatError, FormatErrorCodes, formatCredentials } from '../../../src/format';
-import type { ProfileCredentials } from '../../../src/storage/records';
+import type { ProfileCredentials } from '../../../src/sts/credentials';
 import { credentialsFrom, randomValues, withSeed } from './property-support';
 
 

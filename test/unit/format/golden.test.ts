@@ -1,7 +1,7 @@
 // Exact output of every copy format for fixed credentials, and the registry the menu reads.
 import type { CopyFormat } from '../../../src/format';
 import { FormatError, FormatErrorCodes, copyFormats, formatCredentials } from '../../../src/format';
-import type { ProfileCredentials } from '../../../src/storage/records';
+import type { ProfileCredentials } from '../../../src/sts/credentials';
 
 const credentials: ProfileCredentials = {
   accessKeyId: 'ASIAIOSFODNN7EXAMPLE',

@@ -2,7 +2,7 @@
  * Shared pieces of the format property tests: a seeded generator whose seed a failure names,
  * credentials built from a handful of test values, and the environment a shell should end up with.
  */
-import type { ProfileCredentials } from '../../../src/storage/records';
+import type { ProfileCredentials } from '../../../src/sts/credentials';
 import { seededRandom } from '../support/seeded-random';
 
 /** Set FORMAT_PROPERTY_SEED to replay a failing run. */

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CopyFormat } from '../../../src/format';
 import { FormatErrorCodes, formatCredentials } from '../../../src/format';
-import type { ProfileCredentials } from '../../../src/storage/records';
+import type { ProfileCredentials } from '../../../src/sts/credentials';
 import { credentialsFrom, expectedEnvironment, randomSource, withSeed } from './property-support';
 
 type Shell = 'bash' | 'zsh' | 'fish';

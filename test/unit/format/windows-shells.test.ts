@@ -2,7 +2,7 @@
 // of the parts of each parser our lines touch. A model is only as faithful as its rules: each
 // rule below cites the behaviour it copies, and the sanity tests show it catches naive output.
 import { FormatError, FormatErrorCodes, formatCredentials } from '../../../src/format';
-import type { ProfileCredentials } from '../../../src/storage/records';
+import type { ProfileCredentials } from '../../../src/sts/credentials';
 import { credentialsFrom, expectedEnvironment, randomValues, withSeed } from './property-support';
 
 // ---- PowerShell model ----------------------------------------------------------------------

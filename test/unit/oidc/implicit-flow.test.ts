@@ -3,7 +3,7 @@ import { ErrorCodes } from '../../../src/errors';
 import { IdTokenRejectedError } from '../../../src/oidc/id-token-rejected-error';
 import type { Provider } from '../../../src/config/types';
 import { signInWithProvider } from '../../../src/oidc/sign-in';
-import type { SignInStep } from '../../../src/oidc/sign-in';
+import type { SignInStep } from '../../../src/oidc/types';
 import { clientId, fakeIdp, issuer, publicJwks, redirectUri, signJwt } from '../support/fake-idp';
 import type { FakeIdpOptions } from '../support/fake-idp';
 import { rejection } from '../support/rejection';

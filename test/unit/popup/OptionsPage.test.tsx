@@ -2,8 +2,8 @@
 import '@testing-library/jest-dom';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { checkConfigImport } from '../../../src/config/import-config';
-import type { ConfigStorage } from '../../../src/config/migrations';
-import { saveConfig } from '../../../src/config/save-config';
+import { saveConfig } from '../../../src/storage/config-document';
+import type { ConfigDocumentStore } from '../../../src/storage/config-document';
 import { OptionsPage } from '../../../popup/options/OptionsPage';
 import type { OptionsPageProps } from '../../../popup/options/OptionsPage';
 
@@ -18,13 +18,13 @@ const stored = {
 };
 
 function setup(overrides: Partial<OptionsPageProps> = {}, initial: unknown = stored, managed: unknown = undefined) {
-  const box: ConfigStorage & { value: unknown; writes: number } = {
+  const box: ConfigDocumentStore & { value: unknown; writes: number } = {
     value: clone(initial),
     writes: 0,
-    get: async () => clone(box.value),
-    set: async (_key, value) => {
+    get: async <T,>() => clone(box.value) as T,
+    set: async (items) => {
       box.writes += 1;
-      box.value = clone(value);
+      box.value = clone(items.config);
     },
   };
   const props: OptionsPageProps = {
@@ -32,7 +32,7 @@ function setup(overrides: Partial<OptionsPageProps> = {}, initial: unknown = sto
     managed,
     redirectUri,
     extensionOrigin: 'chrome-extension://pphpgldbnphjbnncbdmijojinkfahdin',
-    onSave: (draft, baseline) => saveConfig(box, 'config', draft, managed, baseline),
+    onSave: (draft, baseline) => saveConfig(box, draft, managed, baseline),
     onImport: async (text) => checkConfigImport(text, managed),
     onTestSignIn: jest.fn(async ({ providerId }) => ({
       providerId,

@@ -15,7 +15,7 @@
  */
 import { refreshAlarm } from '../../../src/refresh/reconcile';
 import { retryMaxDelayMs } from '../../../src/refresh/backoff';
-import type { ProfileCredentials } from '../../../src/storage/records';
+import type { ProfileCredentials } from '../../../src/sts/credentials';
 import type { SimulatedBrowser } from '../support/simulated-browser';
 import type { SimulatedIdp } from '../support/simulated-idp';
 import { fakeClock, startSts, throttled, world } from '../support/refresh-world';

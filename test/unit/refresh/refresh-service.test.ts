@@ -7,7 +7,7 @@ import { ErrorCodes } from '../../../src/errors';
 import { buildPopupView } from '../../../src/view/popup-view';
 import { profileStatus } from '../../../src/view/profile-status';
 import { validateConfiguration } from '../../../src/config/validate-configuration';
-import type { ProfileCredentials } from '../../../src/storage/records';
+import type { ProfileCredentials } from '../../../src/sts/credentials';
 import { fakeClock, runUntil, signIn, startGatedSts, startSts, world, worldDocument } from '../support/refresh-world';
 import type { SimulatedBrowser } from '../support/simulated-browser';
 import type { SimulatedIdp } from '../support/simulated-idp';

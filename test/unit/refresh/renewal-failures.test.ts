@@ -6,8 +6,8 @@
 import { refreshAlarm } from '../../../src/refresh/reconcile';
 import { ErrorCodes } from '../../../src/errors';
 import { retryMaxDelayMs } from '../../../src/refresh/backoff';
-import type { RetryRecord } from '../../../src/refresh/refresh-records';
-import type { ProfileCredentials } from '../../../src/storage/records';
+import type { RetryRecord } from '../../../src/storage/records';
+import type { ProfileCredentials } from '../../../src/sts/credentials';
 import { fakeClock, runUntil, signIn, startSts, world } from '../support/refresh-world';
 import type { SimulatedBrowser } from '../support/simulated-browser';
 import type { SimulatedIdp } from '../support/simulated-idp';

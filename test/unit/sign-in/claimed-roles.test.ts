@@ -1,9 +1,9 @@
 import { validateConfiguration } from '../../../src/config/validate-configuration';
-import type { SignInResult } from '../../../src/oidc/sign-in';
+import type { SignInResult } from '../../../src/oidc/types';
 import { profilesFromRoles, rememberClaimedRoles, roleArnsFromClaims, withClaimedRoles } from '../../../src/sign-in/claimed-roles';
 import { claimedRolesKey, credentialsKey } from '../../../src/storage/keys';
 import { createSignInService } from '../../../src/sign-in/sign-in-service';
-import type { AssumeRoleRequest } from '../../../src/sts/assume-role';
+import type { PreparedAssumeRole } from '../../../src/sts/assume-role';
 import { memorySessionStore } from '../support/memory-session-store';
 
 const dev = 'arn:aws:iam::123456789012:role/Developer';
@@ -55,9 +55,9 @@ describe('roles from the token', () => {
         await rememberClaimedRoles(store, provider, tokens.claims);
         return tokens;
       },
-      assumeRole: async (request: AssumeRoleRequest) => {
+      assumeRole: async (request: PreparedAssumeRole) => {
         assumed.push(request.profile.id);
-        return { accessKeyId: `AKIA-${request.profile.id}`, secretAccessKey: 's', sessionToken: 't', expiration: 5_000_000, assumedRoleArn: 'a', region: request.profile.region, sessionName: request.sessionName, issuedAt: 1 };
+        return { accessKeyId: `AKIA-${request.profile.id}`, secretAccessKey: 's', sessionToken: 't', expiration: 5_000_000, assumedRoleArn: 'a', region: request.profile.region, sessionName: request.input.RoleSessionName, issuedAt: 1 };
       },
       deriveSessionName: async (subject) => `wic-${subject}`,
       now: () => 1_000_000,

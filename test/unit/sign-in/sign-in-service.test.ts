@@ -1,10 +1,10 @@
 import { validateConfiguration } from '../../../src/config/validate-configuration';
 import { ErrorCodes, ExtensionError } from '../../../src/errors';
-import type { SignInResult } from '../../../src/oidc/sign-in';
+import type { SignInResult } from '../../../src/oidc/types';
 import { createSignInService } from '../../../src/sign-in/sign-in-service';
 import type { SignInServiceDeps } from '../../../src/sign-in/sign-in-service';
-import type { AssumeRoleRequest } from '../../../src/sts/assume-role';
-import type { ProfileCredentials } from '../../../src/storage/records';
+import type { PreparedAssumeRole } from '../../../src/sts/assume-role';
+import type { ProfileCredentials } from '../../../src/sts/credentials';
 import { memorySessionStore } from '../support/memory-session-store';
 import { rejection } from '../support/rejection';
 
@@ -22,15 +22,15 @@ const document = {
 
 const tokens: SignInResult = { idToken: 'id-token', refreshToken: 'refresh', idTokenExpiresAt: 2_000_000, subject: 'user-1', claims: { iss: 'i', sub: 'user-1', aud: 'abc', iat: 1, exp: 2 } };
 
-function credentialsFor(request: AssumeRoleRequest): ProfileCredentials {
+function credentialsFor({ profile, input }: PreparedAssumeRole): ProfileCredentials {
   return {
-    accessKeyId: `AKIA-${request.profile.id}`,
+    accessKeyId: `AKIA-${profile.id}`,
     secretAccessKey: 'secret',
     sessionToken: 'token',
     expiration: 5_000_000,
-    assumedRoleArn: `arn:aws:sts::123456789012:assumed-role/${request.profile.roleName}/${request.sessionName}`,
-    region: request.profile.region,
-    sessionName: request.sessionName,
+    assumedRoleArn: `arn:aws:sts::123456789012:assumed-role/${profile.roleName}/${input.RoleSessionName}`,
+    region: profile.region,
+    sessionName: input.RoleSessionName,
     issuedAt: 1_000_000,
   };
 }
@@ -38,7 +38,7 @@ function credentialsFor(request: AssumeRoleRequest): ProfileCredentials {
 function setup(overrides: Partial<SignInServiceDeps> = {}) {
   const store = memorySessionStore();
   const signIn = jest.fn(async () => tokens);
-  const assumeRole = jest.fn(async (request: AssumeRoleRequest) => credentialsFor(request));
+  const assumeRole = jest.fn(async (request: PreparedAssumeRole) => credentialsFor(request));
   const service = createSignInService({
     readConfiguration: async () => validateConfiguration(undefined, document),
     store,
@@ -56,7 +56,7 @@ describe('sign-in service', () => {
     const { service, store, signIn, assumeRole } = setup();
     await expect(service.signIn('corp')).resolves.toEqual({ profiles: 2, failed: 0 });
     expect(signIn).toHaveBeenCalledTimes(1);
-    expect(assumeRole.mock.calls.map(([request]) => [request.profile.id, request.idToken, request.sessionName])).toEqual([
+    expect(assumeRole.mock.calls.map(([request]) => [request.profile.id, request.input.WebIdentityToken, request.input.RoleSessionName])).toEqual([
       ['dev', 'id-token', 'wic-user-1'],
       ['ops', 'id-token', 'wic-user-1'],
     ]);

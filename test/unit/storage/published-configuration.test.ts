@@ -6,6 +6,7 @@ import type * as ConfigurationAdapter from '../../../src/adapters/configuration'
 import { validateConfiguration } from '../../../src/config/validate-configuration';
 import { claimedRolesKey, configurationKey, credentialsKey, localConfigKey } from '../../../src/storage/keys';
 import { changesConfiguration, differsFromPublished, publishedConfiguration } from '../../../src/storage/published-configuration';
+import type { StorageChange } from '../../../src/storage/published-configuration';
 import { sampleConfig, sampleDocument } from '../support/fixtures';
 
 type Listener = (changes: Record<string, unknown>, area: string) => void;
@@ -47,6 +48,13 @@ function loadAdapter(browser: ReturnType<typeof fakeBrowser>): typeof Configurat
   });
   if (!adapter) throw new Error('src/adapters/configuration did not load');
   return adapter;
+}
+
+/** A publisher listening to storage changes, wired as background.ts wires it. */
+function publisherOf(browser: ReturnType<typeof fakeBrowser>): ConfigurationAdapter.ConfigurationPublisher {
+  const publisher = loadAdapter(browser).createConfigurationPublisher();
+  browser.chrome.storage.onChanged.addListener((changes, area) => publisher.onStorageChanged(changes as StorageChange, area));
+  return publisher;
 }
 
 /** Lets queued publications finish. */
@@ -93,16 +101,16 @@ describe('publishedConfiguration', () => {
   });
 });
 
-describe('keepConfigurationPublished', () => {
+describe('createConfigurationPublisher', () => {
   it('publishes the validated configuration', async () => {
     const browser = fakeBrowser({ [localConfigKey]: sampleDocument });
-    await loadAdapter(browser).keepConfigurationPublished().publishNow();
+    await publisherOf(browser).publishNow();
     expect(browser.areas.session?.[configurationKey]).toEqual(JSON.parse(JSON.stringify(sampleConfig)));
   });
 
   it('publishes again when the user saves another document, and only then', async () => {
     const browser = fakeBrowser({ [localConfigKey]: sampleDocument });
-    await loadAdapter(browser).keepConfigurationPublished().publishNow();
+    await publisherOf(browser).publishNow();
     await browser.chrome.storage.local.set({ preferences: { lastFormat: 'fish' } });
     await settle();
     expect(browser.sessionWrites).toHaveLength(1);
@@ -115,14 +123,14 @@ describe('keepConfigurationPublished', () => {
 
   it('does not write an unchanged configuration again (a worker restart)', async () => {
     const browser = fakeBrowser({ [localConfigKey]: sampleDocument });
-    await loadAdapter(browser).keepConfigurationPublished().publishNow();
-    await loadAdapter(browser).keepConfigurationPublished().publishNow();
+    await publisherOf(browser).publishNow();
+    await publisherOf(browser).publishNow();
     expect(browser.sessionWrites).toHaveLength(1);
   });
 
   it('publishes again when session storage is cleared (signing out of everything)', async () => {
     const browser = fakeBrowser({ [localConfigKey]: sampleDocument });
-    await loadAdapter(browser).keepConfigurationPublished().publishNow();
+    await publisherOf(browser).publishNow();
     await browser.chrome.storage.session.clear();
     await settle();
     expect(publishedConfiguration(browser.areas.session ?? {})?.profiles.map((profile) => profile.id)).toEqual(['dev', 'ops']);
@@ -130,7 +138,7 @@ describe('keepConfigurationPublished', () => {
 
   it('publishes on request what a missed change left out of date', async () => {
     const browser = fakeBrowser({ [localConfigKey]: sampleDocument });
-    const publisher = loadAdapter(browser).keepConfigurationPublished();
+    const publisher = publisherOf(browser);
     await publisher.publishNow();
     // As if the document changed while nobody listened (a worker that never woke for it).
     (browser.areas.local as Record<string, unknown>)[localConfigKey] = { ...sampleDocument, profiles: [] };
@@ -142,7 +150,7 @@ describe('keepConfigurationPublished', () => {
   it('makes profiles of the roles a token listed', async () => {
     const document = { providers: [{ id: 'corp', name: 'Corp', issuer: 'https://idp.example.com', clientId: 'abc', rolesFromClaim: { claim: 'roles' } }], profiles: [] };
     const browser = fakeBrowser({ [localConfigKey]: document });
-    await loadAdapter(browser).keepConfigurationPublished().publishNow();
+    await publisherOf(browser).publishNow();
     expect(publishedConfiguration(browser.areas.session ?? {})?.profiles).toEqual([]);
     await browser.chrome.storage.session.set({ [claimedRolesKey('corp')]: { roleArns: ['arn:aws:iam::123456789012:role/Dev'] } });
     await settle();

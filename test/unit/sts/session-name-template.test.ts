@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { deriveSessionName } from '../../../src/sts/session-name';
-import { checkSessionNameTemplate, renderSessionName, sanitizeSessionName } from '../../../src/config/session-name-template';
-import { sessionNameFor } from '../../../src/sts/session-name-for';
+import { checkSessionNameTemplate } from '../../../src/config/session-name-template';
+import { renderSessionName, sanitizeSessionName } from '../../../src/sts/session-name';
+import { sessionNameFor } from '../../../src/sts/session-name';
 
 const claims = { sub: 'user-1', preferred_username: 'Alice Smith', email: 'alice@example.com' };
 const stsPattern = /^[\w+=,.@-]{2,64}$/;

@@ -1,6 +1,6 @@
 import type { Profile, Provider } from '../../../src/config/types';
 import { stsRequestSummary } from '../../../src/sts/sts-request-summary';
-import { assumeRoleWithWebIdentity } from '../../../src/sts/assume-role';
+import { prepareAssumeRole, sendAssumeRole } from '../../../src/sts/assume-role';
 import type { AssumeRoleRequest } from '../../../src/sts/assume-role';
 import { startStsStandIn, stsCredentials } from '../support/sts-stand-in';
 
@@ -19,8 +19,10 @@ async function summaryAndSent(extra: Partial<Profile>, provider: Provider) {
   const sts = await startStsStandIn((request) => stsCredentials(roleArn, request.params.get('RoleSessionName') ?? '', 1800));
   try {
     const request: AssumeRoleRequest = { profile: profileAt(sts.endpoint, extra), provider, idToken, sessionName: 'wic-default' };
-    const summary = await stsRequestSummary(request);
-    await assumeRoleWithWebIdentity(request);
+    // One prepared request serves both, as in the sign-in.
+    const prepared = await prepareAssumeRole(request);
+    const summary = stsRequestSummary(prepared);
+    await sendAssumeRole(prepared);
     return { summary, sent: Object.fromEntries(sts.requests[0]?.params ?? []), endpoint: sts.endpoint };
   } finally {
     await sts.close();

@@ -1,5 +1,5 @@
 import { validateConfiguration } from '../../../src/config/validate-configuration';
-import type { ProfileCredentials } from '../../../src/storage/records';
+import type { ProfileCredentials } from '../../../src/sts/credentials';
 
 /** A configuration with two providers, three profiles and one broken profile. */
 export const sampleDocument = {

@@ -1,7 +1,7 @@
-import type { SessionStore } from '../../../src/storage/store';
+import type { Store } from '../../../src/storage/store';
 
 /** Session storage in a map, with the same copy-on-write semantics as the browser's. */
-export function memorySessionStore(): SessionStore & { items: Map<string, unknown> } {
+export function memorySessionStore(): Store & { items: Map<string, unknown> } {
   const items = new Map<string, unknown>();
   return {
     items,

@@ -15,8 +15,8 @@ import type { StorageChanges } from '../../../src/refresh/refresh-service';
 import { deriveSessionName } from '../../../src/sts/session-name';
 import { validateSettings } from '../../../src/config/validate-settings';
 import { createSignInService } from '../../../src/sign-in/sign-in-service';
-import type { SessionStore } from '../../../src/storage/store';
-import { assumeRoleWithWebIdentity } from '../../../src/sts/assume-role';
+import type { Store } from '../../../src/storage/store';
+import { assumeRoleWithWebIdentity, sendAssumeRole } from '../../../src/sts/assume-role';
 import { seededRandom } from './seeded-random';
 import type { SimulatedIdp } from './simulated-idp';
 
@@ -69,7 +69,7 @@ export function simulatedBrowser(options: SimulatedBrowserOptions) {
     if (Object.keys(changes).length) void dispatch((running) => running.refresh.onSessionChanged(changes));
   }
 
-  const store: SessionStore = {
+  const store: Store = {
     get: async <T>(key: string) => structuredClone(session.get(key)) as T | undefined,
     getMany: async (keys) => structuredClone(Object.fromEntries(keys.filter((key) => session.has(key)).map((key) => [key, session.get(key)]))),
     set: async (entries) => {
@@ -143,7 +143,7 @@ export function simulatedBrowser(options: SimulatedBrowserOptions) {
       readConfiguration,
       store,
       signIn: (provider, interactive) => signInWithProvider(provider, flowDeps(provider.issuer), interactive),
-      assumeRole: assumeRoleWithWebIdentity,
+      assumeRole: sendAssumeRole,
       deriveSessionName,
       now: () => Date.now(),
     });

@@ -4,13 +4,7 @@
  */
 import type { CopyFormat } from '../format';
 import { copyFormats } from '../format/copy-format-options';
-
-/** Keys in `storage.local`, one per preference so writers never overwrite each other. */
-export const preferenceKeys = {
-  lastFormat: 'copy/last-format',
-  lastProfileId: 'copy/last-profile',
-  clearClipboardAfterSeconds: 'clipboard/clear-after-seconds',
-} as const;
+import { preferenceKeys } from './keys';
 
 /** The preferences, defaults filled in. */
 export interface Preferences {

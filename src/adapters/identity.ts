@@ -2,9 +2,6 @@
  * The browser's identity API: the redirect URI to register with IdPs, and the web auth flow.
  */
 import { browser } from './browser-api';
-import { webAuthFlowDetails } from '../oidc/web-auth-flow-details';
-import type { ChromiumWebAuthFlowOptions } from '../oidc/web-auth-flow-details';
-import { browserFamily } from './browser-family';
 
 /**
  * What users register with their IdP: `https://<extension-id>.chromiumapp.org/` in Chrome and
@@ -17,8 +14,9 @@ export function redirectUri(): string {
 /**
  * Opens the IdP's page (or runs it hidden when not interactive) and resolves with the final
  * redirect. Firefox completes a hidden flow only through HTTP redirects and answers "Requires
- * user interaction" when the IdP shows a page instead; Chromium-only options are not sent there.
+ * user interaction" when the IdP shows a page instead. Only `url` and `interactive` are sent:
+ * Firefox's API schema rejects Chromium's extra silent-flow options outright.
  */
-export async function launchWebAuthFlow(url: string, interactive: boolean, chromiumOnly?: ChromiumWebAuthFlowOptions): Promise<string> {
-  return browser.identity.launchWebAuthFlow(webAuthFlowDetails(browserFamily(), url, interactive, chromiumOnly));
+export async function launchWebAuthFlow(url: string, interactive: boolean): Promise<string> {
+  return browser.identity.launchWebAuthFlow({ url, interactive });
 }

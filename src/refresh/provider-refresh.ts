@@ -10,6 +10,7 @@ import { stsConcurrency } from '../sign-in/sign-in-service';
 import { credentialsKey, profileStatusKey, providerSessionKey } from '../storage/keys';
 import type { ProviderSession } from '../storage/records';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
+import { singleFlight } from '../util/single-flight';
 import { failureKind } from './failure-kind';
 import type { FailureKind } from './failure-kind';
 import { recordFailures } from './failure-records';
@@ -27,19 +28,11 @@ type StsOutcome = { ok: true } | { ok: false; stale: true } | { ok: false; stale
 
 /** Creates the refresher; its in-flight operations live as long as the service worker. */
 export function createProviderRefresher(deps: RefreshDeps) {
-  const tokens = new Map<string, Promise<TokenOutcome>>();
-  const calls = new Map<string, Promise<StsOutcome>>();
-
-  function shared<T>(map: Map<string, Promise<T>>, key: string, start: () => Promise<T>): Promise<T> {
-    const running = map.get(key);
-    if (running) return running;
-    const started = start().finally(() => map.delete(key));
-    map.set(key, started);
-    return started;
-  }
+  const tokens = singleFlight<TokenOutcome>();
+  const calls = singleFlight<StsOutcome>();
 
   const token = (provider: Provider, config: Configuration, settings: RefreshSettings, force: boolean) =>
-    shared(tokens, provider.id, () => obtainIdToken(deps, provider, config, settings, force));
+    tokens(provider.id, () => obtainIdToken(deps, provider, config, settings, force));
 
   async function assume(profile: Profile, provider: Provider, session: ProviderSession, sessionName: string): Promise<StsOutcome> {
     try {
@@ -59,7 +52,7 @@ export function createProviderRefresher(deps: RefreshDeps) {
 
   async function assumeAll(profiles: Profile[], provider: Provider, session: ProviderSession): Promise<StsOutcome[]> {
     const sessionName = await deps.deriveSessionName(session.subject);
-    const settled = await mapWithConcurrency(profiles, stsConcurrency, (profile) => shared(calls, profile.id, () => assume(profile, provider, session, sessionName)));
+    const settled = await mapWithConcurrency(profiles, stsConcurrency, (profile) => calls(profile.id, () => assume(profile, provider, session, sessionName)));
     return settled.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : { ok: false, error: outcome.reason, kind: 'transient' }));
   }
 

@@ -13,6 +13,7 @@ import { prepareAssumeRole } from '../sts/assume-role';
 import type { PreparedAssumeRole } from '../sts/assume-role';
 import { stsErrorDetails } from '../sts/sts-error-details';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
+import { singleFlight } from '../util/single-flight';
 import { claimedRolesKey, credentialsKey, profileStatusKey, providerSessionKey, providerStatusKey } from '../storage/keys';
 import type { Store } from '../storage/store';
 import type { ActivityStatus, ProviderSession } from '../storage/records';
@@ -44,7 +45,7 @@ export interface SignInOutcome {
 
 /** Creates the service; concurrent sign-ins to one provider share a single flow. */
 export function createSignInService(deps: SignInServiceDeps) {
-  const inFlight = new Map<string, Promise<SignInOutcome>>();
+  const inFlight = singleFlight<SignInOutcome>();
   const status = (state: ActivityStatus['state'], extra: Record<string, unknown> = {}): ActivityStatus =>
     ({ state, updatedAt: deps.now(), ...extra }) as ActivityStatus;
 
@@ -119,11 +120,7 @@ export function createSignInService(deps: SignInServiceDeps) {
   return {
     /** Signs in interactively with a provider and gets credentials for all its profiles. */
     signIn(providerId: string): Promise<SignInOutcome> {
-      const running = inFlight.get(providerId);
-      if (running) return running;
-      const started = run(providerId).finally(() => inFlight.delete(providerId));
-      inFlight.set(providerId, started);
-      return started;
+      return inFlight(providerId, () => run(providerId));
     },
 
     /** Forgets the tokens and credentials of one provider, or everything when no id is given. */

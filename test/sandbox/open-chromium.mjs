@@ -25,7 +25,8 @@ export async function openChromium({ executablePath, extensionDir, headless, con
     // Playwright starts Chromium with extensions off; with it, the extension below loads but never runs.
     ignoreDefaultArgs: ['--disable-extensions'],
     // Google Chrome ignores --load-extension since version 137; every Chromium-family browser
-    // loads an unpacked extension over the DevTools protocol when started with this flag.
+    // loads an unpacked extension over the DevTools protocol when started with this flag. Only
+    // this process speaks that protocol: Playwright connects over a pipe, not a port.
     args: [...quietFlags, '--enable-unsafe-extension-debugging'],
   }).catch(async (error) => {
     await removeProfile();
@@ -38,7 +39,9 @@ export async function openChromium({ executablePath, extensionDir, headless, con
 
   try {
     const session = await context.browser().newBrowserCDPSession();
-    const { id } = await session.send('Extensions.loadUnpacked', { path: extensionDir });
+    const { id } = await session.send('Extensions.loadUnpacked', { path: extensionDir }).catch((error) => {
+      throw new Error(`${executablePath} did not load the extension: ${error.message.split('\n')[0]}`, { cause: error });
+    });
     const origin = `chrome-extension://${id}`;
     const isOurs = (worker) => worker.url().startsWith(`${origin}/`);
     const worker = context.serviceWorkers().find(isOurs)

@@ -1,29 +1,30 @@
-// `npm start`: the sandbox IdP, moto and Chromium with the built extension, configured to use
-// them, for trying the extension by hand. Options:
+// `npm start`: the sandbox IdP, an STS (moto when installed, else the sandbox's own stand-in) and
+// an installed browser with the built extension, configured to use them, for trying the
+// extension by hand. Options:
+//   --browser firefox    Firefox (ESR or release) with dist/firefox, instead of a Chromium-family
+//                        browser with dist/chrome
 //   --headless           no window (for machines without a display)
 //   --exit-after-ready   stop again once everything is up (a smoke test of this script)
-//   --extension <dir>    the unpacked extension (default dist/chrome)
+//   --extension <dir>    the unpacked extension (default dist/chrome, or dist/firefox)
 //   --screenshot <file>  save a PNG of the popup once ready
 //   --idp-port <n>, --sts-port <n>   fixed ports instead of free ones
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { chromium } from 'playwright-core';
 import { parseArgs } from './child.mjs';
-import { chromiumFlags } from './chromium-flags.mjs';
-import { startIdp } from './idp.mjs';
+import { findBrowser } from './find-browser.mjs';
+import { CHROMIUM_REDIRECT_URI, startIdp } from './idp.mjs';
+import { openChromium } from './open-chromium.mjs';
+import { firefoxRedirectUri, openFirefox } from './open-firefox.mjs';
+import { sandboxConfig } from './sandbox-config.mjs';
 import { startSts } from './sts.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const EXTENSION_ID = 'pphpgldbnphjbnncbdmijojinkfahdin';
-const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
 
 const args = parseArgs();
 const headless = Boolean(args.headless);
-const extensionDir = path.resolve(typeof args.extension === 'string' ? args.extension : path.join(ROOT, 'dist', 'chrome'));
+const family = args.browser ?? 'chromium';
 
 const cleanups = [];
 let stopping;
@@ -39,87 +40,60 @@ function stop(code) {
 process.once('SIGINT', () => stop(0));
 process.once('SIGTERM', () => stop(0));
 
-function sandboxConfig(issuer, stsEndpoint) {
-  return {
-    providers: [{ id: 'sandbox', name: 'Sandbox IdP', issuer, clientId: 'web-identity-credentials', scopes: 'openid offline_access' }],
-    profiles: [{
-      id: 'dev',
-      name: 'Sandbox developer',
-      provider: 'sandbox',
-      roleArn: 'arn:aws:iam::123456789012:role/Developer',
-      region: 'us-east-1',
-      durationSeconds: 3600,
-      stsEndpoint,
-    }],
-  };
-}
-
 async function main() {
+  if (family !== 'chromium' && family !== 'firefox') throw new Error(`--browser ${family}: use chromium (the default) or firefox`);
+  const browser = findBrowser({ family, platform: process.platform, env: process.env, exists: existsSync });
+  const extensionDir = path.resolve(typeof args.extension === 'string' ? args.extension : path.join(ROOT, 'dist', family === 'firefox' ? 'firefox' : 'chrome'));
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`no extension at ${extensionDir}: run \`npm run build\` first`);
   }
-  if (!headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  // Only X11 and Wayland systems can lack a display; macOS and Windows always have one.
+  const needsDisplay = process.platform !== 'darwin' && process.platform !== 'win32';
+  if (!headless && needsDisplay && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     throw new Error('no display: run with --headless (npm start -- --headless), or under xvfb-run');
   }
 
-  const [idp, sts] = await Promise.all([
-    startIdp({ port: args['idp-port'] ? Number(args['idp-port']) : 0 }),
-    startSts({ port: args['sts-port'] ? Number(args['sts-port']) : undefined }),
-  ]);
-  cleanups.push(idp.close, sts.close);
-
-  const profileDir = await mkdtemp(path.join(tmpdir(), 'wic-sandbox-profile-'));
-  cleanups.push(() => rm(profileDir, { recursive: true, force: true }));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless,
-    viewport: null,
-    // We stop the browser ourselves, after which the IdP, moto and the profile dir go too.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    args: chromiumFlags([extensionDir]),
-  }).catch((error) => {
-    throw new Error(`Chromium did not start: ${error.message.split('\n')[0]}`, { cause: error });
+  const redirectUri = family === 'firefox' ? await firefoxRedirectUri(extensionDir) : CHROMIUM_REDIRECT_URI;
+  const idp = await startIdp({ port: args['idp-port'] ? Number(args['idp-port']) : 0, redirectUris: [redirectUri] });
+  cleanups.push(idp.close);
+  const sts = await startSts({
+    port: args['sts-port'] ? Number(args['sts-port']) : undefined,
+    trust: { issuer: idp.issuer, audiences: [idp.clientId] },
   });
-  cleanups.push(() => context.close());
+  cleanups.push(sts.close);
 
-  const isOurs = (worker) => worker.url().startsWith(`${EXTENSION_ORIGIN}/`);
-  const worker = context.serviceWorkers().find(isOurs)
-    ?? await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 });
-  const config = sandboxConfig(idp.issuer, sts.endpoint);
-  // eslint-disable-next-line no-undef -- `chrome` exists in the service worker this runs in.
-  await worker.evaluate((value) => chrome.storage.local.set({ config: value }), config);
+  const config = sandboxConfig(idp.issuer, sts);
+  const open = family === 'firefox' ? openFirefox : openChromium;
+  const opened = await open({ executablePath: browser.executablePath, extensionDir, headless, config });
+  cleanups.push(opened.close);
 
-  const page = context.pages()[0] ?? await context.newPage();
-  await page.goto(`${EXTENSION_ORIGIN}/popup.html`);
-
+  const stsLine = sts.kind === 'moto'
+    ? `STS (moto)   ${sts.endpoint}`
+    : `STS          ${sts.endpoint}   a stand-in served by this sandbox, NOT AWS (moto_server is not installed)`;
   console.log(`
 Sandbox ready.
+  Browser      ${browser.name}   ${browser.executablePath}
   IdP          ${idp.issuer}   (any login name, any password)
-  STS (moto)   ${sts.endpoint}
-  Extension    ${EXTENSION_ORIGIN}  from ${path.relative(ROOT, extensionDir) || '.'}
+  ${stsLine}
+  Extension    ${opened.origin}  from ${path.relative(ROOT, extensionDir) || '.'}
   Config       storage.local "config": provider "sandbox", profile "dev" (${config.profiles[0].roleArn})
-  Popup        ${EXTENSION_ORIGIN}/popup.html (open in a tab)
+  Popup        ${opened.popupUrl} (open in a tab)
 
 Sign in from the popup and log in on the IdP with any name and password.
 Stop with Ctrl-C${headless ? '' : ' or by closing the browser'}.`);
 
   if (typeof args.screenshot === 'string') {
-    // The first storage.managed read waits ~3 s after launch, so the popup starts on "Loading…".
-    await page.waitForFunction(() => !/Loading/.test(document.body?.innerText ?? ''), null, { timeout: 10_000 }).catch(() => undefined);
-    await page.screenshot({ path: args.screenshot });
+    await opened.screenshot(args.screenshot);
     console.log(`Popup screenshot: ${args.screenshot}`);
   }
   if (args['exit-after-ready']) {
-    // eslint-disable-next-line no-undef -- `chrome` exists in the service worker this runs in.
-    const stored = await worker.evaluate(() => chrome.storage.local.get('config'));
+    const stored = await opened.readConfig();
     // Chromium stores objects with sorted keys, so compare structurally.
-    if (!isDeepStrictEqual(stored.config, config)) throw new Error(`the config did not reach storage.local: ${JSON.stringify(stored)}`);
-    console.log(`Popup title: ${JSON.stringify(await page.title())}. Exiting (--exit-after-ready).`);
+    if (!isDeepStrictEqual(stored, config)) throw new Error(`the config did not reach storage.local: ${JSON.stringify(stored)}`);
+    console.log(`Popup title: ${JSON.stringify(await opened.title())}. Exiting (--exit-after-ready).`);
     return stop(0);
   }
-  context.once('close', () => stop(0));
+  opened.onClose(() => stop(0));
   return undefined;
 }
 

@@ -221,11 +221,15 @@ interface ChildReply {
   error?: string;
 }
 
-/** Runs `node test/sandbox/<script>` and waits for its ready line (protocol: test/sandbox/child.mjs). */
-export async function spawnSandbox<Info>(script: string, args: string[], log: LogBuffer, timeoutMs = 60_000): Promise<SandboxProcess<Info>> {
+/**
+ * Runs `node test/sandbox/<script>` and waits for its ready line (protocol: test/sandbox/child.mjs).
+ * `env` replaces this process's environment for it, e.g. a PATH without moto_server.
+ */
+export async function spawnSandbox<Info>(script: string, args: string[], log: LogBuffer, timeoutMs = 60_000, env?: NodeJS.ProcessEnv): Promise<SandboxProcess<Info>> {
   const label = path.basename(script, '.mjs');
   const child = spawn(process.execPath, [path.join(ROOT, 'test', 'sandbox', script), ...args], {
     cwd: ROOT,
+    env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     detached: true,
   });

@@ -1,0 +1,10 @@
+/** Types of sandbox-config.mjs, for the TypeScript that imports it (test/e2e). */
+
+/** Part of the profile's name when STS is the stand-in: the popup and its Details page show it. */
+export const STAND_IN_NOTE: string;
+
+/** The configuration `npm start` writes into the extension for this IdP and STS. */
+export function sandboxConfig(issuer: string, sts: { endpoint: string; kind: 'moto' | 'stand-in' }): {
+  providers: { id: string; name: string; issuer: string; clientId: string; scopes: string }[];
+  profiles: { id: string; name: string; provider: string; roleArn: string; region: string; durationSeconds: number; stsEndpoint: string }[];
+};

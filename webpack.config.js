@@ -134,7 +134,7 @@ module.exports = (_env, argv) => [
       new CopyPlugin({
         patterns: [
           { from: 'manifest.json' },
-          { from: 'src/managed-schema.json', to: 'managed-schema.json' },
+          { from: 'src/config/managed-schema.json', to: 'managed-schema.json' },
           // Every page's files sit at the extension's root, as manifest.json and the pages name them.
           { from: 'popup/*/*.{html,css}', to: '[name][ext]' },
           { from: 'src/offscreen/offscreen.html', to: '[name][ext]' },

@@ -26,7 +26,7 @@ import { chromium } from 'playwright-core';
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 import { chromiumFlags } from '../../sandbox/chromium-flags.mjs';
 
-export const ROOT = path.resolve(__dirname, '..', '..');
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
 /** Fixed by the manifest `key`. */
 export const EXTENSION_ID = 'pphpgldbnphjbnncbdmijojinkfahdin';
 export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;

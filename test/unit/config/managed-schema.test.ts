@@ -1,4 +1,4 @@
-import schema from '../../../src/managed-schema.json';
+import schema from '../../../src/config/managed-schema.json';
 import { validateConfiguration } from '../../../src/config/validate-configuration';
 
 /** A policy that uses every field of the format, as an administrator would push it. */

@@ -49,9 +49,10 @@ function profileId(value: string | undefined): string {
 }
 
 function browserProfile(context: CliContext, values: Record<string, unknown>): string | undefined {
-  const value = text(values, 'browser-profile') ?? context.location.env.WIC_BROWSER_PROFILE;
+  // An empty WIC_BROWSER_PROFILE counts as unset, as shells make unsetting awkward.
+  const value = text(values, 'browser-profile') ?? (context.location.env.WIC_BROWSER_PROFILE || undefined);
   if (value !== undefined && !PROFILE_KEY_PATTERN.test(value)) throw new UsageError(`--browser-profile ${JSON.stringify(value)} is not a browser profile key (see \`wic status\`)`);
-  return value || undefined;
+  return value;
 }
 
 function credentialOptionsOf(context: CliContext, values: Record<string, unknown>): CredentialOptions {

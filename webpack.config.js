@@ -1,5 +1,6 @@
 // One build for the extension: each entry is one page or worker. The same files are written to
 // dist/chrome (Chrome, Edge) and dist/firefox, each with its manifest derived from manifest.json.
+const { chmodSync } = require('node:fs');
 const path = require('node:path');
 const { BundleStatsPlugin } = require('./build/bundle-stats-plugin');
 const CopyPlugin = require('copy-webpack-plugin');
@@ -61,10 +62,24 @@ function common(argv) {
   };
 }
 
+/** Makes dist/cli/wic.js executable, so its shebang runs it (npm's bin link does the same). */
+class ExecutablePlugin {
+  constructor(file) {
+    this.file = file;
+  }
+
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('ExecutablePlugin', () => {
+      chmodSync(path.join(compiler.outputPath, this.file), 0o755);
+    });
+  }
+}
+
 /**
- * Two compilers: the service worker, which cannot load scripts after start-up and so gets
- * everything in one file, and the pages, which may load a chunk on demand (the popup loads the
- * copy formats on the first copy). The pages run second, so the worker's build cleans dist first.
+ * Three compilers: the service worker, which cannot load scripts after start-up and so gets
+ * everything in one file; the pages, which may load a chunk on demand (the popup loads the
+ * copy formats on the first copy); and the terminal side (issue 14), `wic` and the native
+ * messaging host, for Node. The others run after the worker, whose build cleans dist first.
  */
 module.exports = (_env, argv) => [
   {
@@ -142,6 +157,27 @@ module.exports = (_env, argv) => [
         ],
       }),
       new BrowserBuildsPlugin(),
+    ],
+  },
+  {
+    ...common(argv),
+    name: 'cli',
+    dependencies: ['background'],
+    // Node's built-ins (node:net, node:fs...) stay require()s; nothing else is external, so the
+    // two files run from anywhere without node_modules.
+    target: 'node20',
+    resolve: {
+      ...common(argv).resolve,
+      mainFields: ['module', 'main'],
+      conditionNames: ['node', 'import', 'module', 'default'],
+    },
+    entry: { wic: './src/cli/main.ts', 'wic-host': './src/host/main.ts' },
+    output: { path: path.resolve(__dirname, 'dist/cli'), filename: '[name].js', clean: false },
+    optimization: { splitChunks: false },
+    plugins: [
+      bundleStats,
+      new webpack.BannerPlugin({ banner: '#!/usr/bin/env node', raw: true, entryOnly: true, include: /^wic\.js$/ }),
+      new ExecutablePlugin('wic.js'),
     ],
   },
 ];

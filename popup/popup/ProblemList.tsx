@@ -11,6 +11,12 @@ export interface ProblemListProps {
   warnings: ConfigProblem[];
 }
 
+/** "Dev admin (dev)" when the entry has a name of its own, else its id (or its path when it has none). */
+function entryLabel(entry: BrokenEntry): string {
+  const name = entry.problems.find((problem) => problem.name !== undefined)?.name;
+  return name === undefined || name === entry.label ? entry.label : `${name} (${entry.label})`;
+}
+
 /** Lists broken entries and warnings. */
 export function ProblemList({ broken, warnings }: ProblemListProps) {
   if (broken.length === 0 && warnings.length === 0) return null;
@@ -20,7 +26,7 @@ export function ProblemList({ broken, warnings }: ProblemListProps) {
       {broken.map((entry) => (
         <article class="broken" key={`${entry.source}:${entry.label}:${entry.problems[0]?.path}`} data-entry={entry.label}>
           <h3>
-            {entry.kind === 'document' ? 'Configuration' : `${entry.kind === 'provider' ? 'Provider' : 'Profile'} ${entry.label}`}
+            {entry.kind === 'document' ? 'Configuration' : `${entry.kind === 'provider' ? 'Provider' : 'Profile'} ${entryLabel(entry)}`}
             {entry.source === 'managed' && <span class="badge" title="Set by your organization">managed</span>}
           </h3>
           <ul>

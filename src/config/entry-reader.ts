@@ -51,6 +51,12 @@ export class EntryReader {
     return typeof this.entry.id === 'string' && this.entry.id !== '' ? this.entry.id : undefined;
   }
 
+  /** The entry's name if it is a non-blank string, for labelling problems beside the id. */
+  get rawName(): string | undefined {
+    if (this.parent) return this.parent.rawName;
+    return typeof this.entry.name === 'string' && this.entry.name.trim() !== '' ? this.entry.name.trim() : undefined;
+  }
+
   /** A required string; blank counts as missing. */
   requiredString(key: string, check?: Check<string>): string | undefined {
     const value = this.entry[key];
@@ -159,10 +165,8 @@ export class EntryReader {
     this.problems.push({ ...this.base(path), severity: 'error', message });
   }
 
-  private base(path: string): Pick<ConfigProblem, 'kind' | 'id' | 'source' | 'path'> {
-    const id = this.rawId;
-    return id === undefined
-      ? { kind: this.kind, source: this.source, path }
-      : { kind: this.kind, id, source: this.source, path };
+  private base(path: string): Pick<ConfigProblem, 'kind' | 'id' | 'name' | 'source' | 'path'> {
+    const { rawId: id, rawName: name } = this;
+    return { kind: this.kind, ...(id === undefined ? {} : { id }), ...(name === undefined ? {} : { name }), source: this.source, path };
   }
 }

@@ -149,6 +149,8 @@ export interface ConfigProblem {
   kind: 'provider' | 'profile' | 'document';
   /** The entry's id when it has a usable one. */
   id?: string;
+  /** The entry's `name` when it has one, so the popup can say which entry a person means. */
+  name?: string;
   source: ConfigSource;
   path: string;
   message: string;

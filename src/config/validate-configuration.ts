@@ -28,7 +28,22 @@ export const configDefaults = {
 interface Checked<T> {
   value?: T;
   id?: string;
+  /** The entry's name as written, for labelling problems about the entry as a whole. */
+  name?: string;
   problems: ConfigProblem[];
+}
+
+/** The result of checking an entry, labelled with its raw id and name, before its value is known. */
+function resultOf<T>(reader: EntryReader): Checked<T> {
+  const result: Checked<T> = { problems: reader.problems };
+  if (reader.rawId !== undefined) result.id = reader.rawId;
+  if (reader.rawName !== undefined) result.name = reader.rawName;
+  return result;
+}
+
+/** The `name` of a problem, present only when the entry has one. */
+function named(entry: Checked<unknown>): Pick<ConfigProblem, 'name'> {
+  return entry.name === undefined ? {} : { name: entry.name };
 }
 
 function checkProvider(raw: unknown, path: string, source: ConfigSource): Checked<Provider> {
@@ -39,8 +54,7 @@ function checkProvider(raw: unknown, path: string, source: ConfigSource): Checke
   const clientId = reader.requiredString('clientId');
   const scopes = reader.optionalString('scopes', extras.defaultScopes, extras.issuer ? extras.checkScopes : checkScopes);
   const name = reader.optionalString('name', id ?? reader.rawId ?? '');
-  const result: Checked<Provider> = { problems: reader.problems };
-  if (reader.rawId !== undefined) result.id = reader.rawId;
+  const result = resultOf<Provider>(reader);
   if (reader.ok && id && issuer && clientId && scopes && name !== undefined) {
     result.value = { id, name, issuer, clientId, scopes: scopes.split(/\s+/).join(' '), source, ...extras.values };
   }
@@ -77,8 +91,7 @@ function checkProfile(raw: unknown, path: string, source: ConfigSource): Checked
       `region "${region}" is in partition ${partitionOfRegion(region)} but roleArn is in ${arn.partition}; pick a region of the role's partition`,
     );
   }
-  const result: Checked<Omit<Profile, 'providerId'> & { providerId?: string }> = { problems: reader.problems };
-  if (reader.rawId !== undefined) result.id = reader.rawId;
+  const result = resultOf<Omit<Profile, 'providerId'> & { providerId?: string }>(reader);
   if (reader.ok && id && providerId && roleArn && arn && typeof arn !== 'string' && region && durationSeconds && stsEndpoint && pinned !== undefined && name !== undefined) {
     result.value = {
       id, name, providerId, roleArn, ...arn, region, durationSeconds, stsEndpoint, pinned, source,
@@ -143,7 +156,7 @@ export function validateConfiguration(managed: unknown, local: unknown): Configu
       const checked = checkProvider(raw, `providers[${index}]`, source);
       if (checked.id !== undefined && providers.has(checked.id)) {
         if (providers.get(checked.id)?.source === source) {
-          problems.push({ kind: 'provider', id: checked.id, source, path: `providers[${index}].id`, severity: 'error', message: `duplicate id "${checked.id}"; give each provider its own id` });
+          problems.push({ kind: 'provider', id: checked.id, ...named(checked), source, path: `providers[${index}].id`, severity: 'error', message: `duplicate id "${checked.id}"; give each provider its own id` });
         }
         return; // a managed entry with this id wins
       }
@@ -157,7 +170,7 @@ export function validateConfiguration(managed: unknown, local: unknown): Configu
       const checked = checkProfile(raw, `profiles[${index}]`, source);
       if (checked.id !== undefined && profileIds.has(checked.id)) {
         if (profileIds.get(checked.id) === source) {
-          problems.push({ kind: 'profile', id: checked.id, source, path: `profiles[${index}].id`, severity: 'error', message: `duplicate id "${checked.id}"; give each profile its own id` });
+          problems.push({ kind: 'profile', id: checked.id, ...named(checked), source, path: `profiles[${index}].id`, severity: 'error', message: `duplicate id "${checked.id}"; give each profile its own id` });
         }
         return;
       }
@@ -167,7 +180,7 @@ export function validateConfiguration(managed: unknown, local: unknown): Configu
       if (!profile?.providerId) return;
       const provider = providers.get(profile.providerId);
       const path = `profiles[${index}].provider`;
-      const base = { kind: 'profile' as const, id: profile.id, source, path, severity: 'error' as const };
+      const base = { kind: 'profile' as const, id: profile.id, ...named(checked), source, path, severity: 'error' as const };
       if (!provider) {
         const known = [...providers.keys()];
         problems.push({ ...base, message: `no provider has id "${profile.providerId}"; use one of: ${known.length ? known.join(', ') : '(none configured yet)'}` });

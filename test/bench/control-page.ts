@@ -74,7 +74,7 @@ export async function watchCredentials(control: Page, profileIds: readonly strin
     const scope = globalThis as PageScope;
     const keyId = (value: unknown) => (value as { accessKeyId?: unknown } | undefined)?.accessKeyId;
     const before = await scope.chrome.storage.session.get(keys);
-    const pending = new Set(keys);
+    const pending = new Set<string>(keys);
     scope[name] = new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => {
         scope.chrome.storage.onChanged.removeListener(listener);

@@ -1,9 +1,11 @@
 /**
  * Popup open → every profile's status painted, measured from outside the popup's code: an init
  * script watches the document for the `[data-testid=profile-status]` elements (the one hook the
- * popup keeps for this), so the measure survives any rework of the components.
+ * popup keeps for this), so the measure survives any rework of the components. The blank page of
+ * blank-page.ts adds one such element, so it is timed the same way.
  */
 import type { Environment } from '../e2e/support/harness';
+import { blankPageFile } from './blank-page';
 
 /** Times of one popup opening, in ms since its navigation started. */
 export interface PopupPaint {
@@ -37,21 +39,38 @@ function watchForStatuses(count: number): void {
 /** Popup size: Chromium shows extension popups at most 800×600; ours is about 360 px wide. */
 const popupViewport = { width: 380, height: 600 };
 
-/** Opens the popup `runs` times (after `warmUp` unrecorded openings) with `count` profiles configured. */
-export async function measurePopupPaint(env: Environment, count: number, runs: number, warmUp = 2): Promise<PopupPaint[]> {
-  const results: PopupPaint[] = [];
+/** Opens an extension page in a new tab and times it until `count` status elements are painted. */
+async function timePaint(env: Environment, file: string, count: number): Promise<PopupPaint> {
+  const page = await env.context.newPage();
+  try {
+    await page.setViewportSize(popupViewport);
+    await page.addInitScript(watchForStatuses, count);
+    await page.goto(`${env.extensionOrigin}/${file}`);
+    await page.waitForFunction(() => (globalThis as BenchScope).wicBenchPaint !== undefined, undefined, { timeout: 30_000 });
+    return await page.evaluate(() => (globalThis as BenchScope).wicBenchPaint as PopupPaint);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Openings of the popup and of the blank page, taken in turn so that both see the same conditions. */
+export interface PaintRuns {
+  popup: PopupPaint[];
+  blank: PopupPaint[];
+}
+
+/**
+ * Opens the blank page and then the popup with `count` profiles configured, `runs` times each
+ * after `warmUp` unrecorded pairs. The extension must be loaded from `copyWithBlankPage`.
+ */
+export async function measurePopupPaint(env: Environment, count: number, runs: number, warmUp = 2): Promise<PaintRuns> {
+  const results: PaintRuns = { popup: [], blank: [] };
   for (let run = 0; run < warmUp + runs; run += 1) {
-    const page = await env.context.newPage();
-    try {
-      await page.setViewportSize(popupViewport);
-      await page.addInitScript(watchForStatuses, count);
-      await page.goto(`${env.extensionOrigin}/popup.html`);
-      await page.waitForFunction(() => (globalThis as BenchScope).wicBenchPaint !== undefined, undefined, { timeout: 30_000 });
-      const paint = await page.evaluate(() => (globalThis as BenchScope).wicBenchPaint as PopupPaint);
-      if (run >= warmUp) results.push(paint);
-    } finally {
-      await page.close();
-    }
+    const blank = await timePaint(env, blankPageFile, 1);
+    const popup = await timePaint(env, 'popup.html', count);
+    if (run < warmUp) continue;
+    results.blank.push(blank);
+    results.popup.push(popup);
   }
   return results;
 }

@@ -48,3 +48,21 @@ describe('renderTable', () => {
     expect(row('popup.js minified')).toContain('35.0 KB');
   });
 });
+
+describe('renderTable, ratio rows', () => {
+  const rows: ResultRow[] = [
+    { id: 'popup.blank', label: 'blank extension page', unit: 'ms', summary: summarize([40, 50, 60]) },
+    { id: 'popup.ratio.1', label: 'popup, 1 profile(s) / blank', unit: 'x', value: 1.05 },
+    { id: 'popup.ratio.20', label: 'popup, 20 profile(s) / blank', unit: 'x', value: 1.15, target: { max: 1.2, text: '≤ 1.2x' } },
+    { id: 'popup.ratio.200', label: 'popup, 200 profile(s) / blank', unit: 'x', value: 1.6, target: { max: 1.2, text: '≤ 1.2x' } },
+  ];
+  const table = renderTable(rows, machine).split('\n');
+  const row = (label: string) => table.find((line) => line.startsWith(label)) ?? '';
+
+  it('prints a ratio as a single figure with two decimals, and its target', () => {
+    expect(row('blank extension page')).toMatch(/\s3\s+50 ms\s+45 ms–55 ms\s+40 ms–60 ms$/);
+    expect(row('popup, 1 profile(s) / blank')).toMatch(/\s1\s+1\.05x$/);
+    expect(row('popup, 20 profile(s) / blank')).toMatch(/\s1\s+1\.15x\s+met \(≤ 1\.2x\)$/);
+    expect(row('popup, 200 profile(s) / blank')).toMatch(/1\.60x\s+MISSED \(≤ 1\.2x\)$/);
+  });
+});

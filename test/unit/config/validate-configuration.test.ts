@@ -101,7 +101,7 @@ describe('validateConfiguration', () => {
     });
     expect(config.profiles.map((entry) => entry.id)).toEqual(['dev', 'ops']);
     expect(config.problems).toEqual([
-      { kind: 'profile', id: 'broken', source: 'local', path: 'profiles[1].roleArn', severity: 'error', message: 'account id must be 12 digits (got "1234")' },
+      { kind: 'profile', id: 'broken', name: 'Dev admin', source: 'local', path: 'profiles[1].roleArn', severity: 'error', message: 'account id must be 12 digits (got "1234")' },
     ]);
   });
 
@@ -145,7 +145,7 @@ describe('validateConfiguration', () => {
   it('lets a broken managed entry shadow the local one, and says so', () => {
     const config = validateConfiguration({ providers: [{ ...provider, clientId: '' }] }, { providers: [provider] });
     expect(config.providers).toEqual([]);
-    expect(config.problems).toEqual([{ kind: 'provider', id: 'corp', source: 'managed', path: 'providers[0].clientId', severity: 'error', message: 'is required' }]);
+    expect(config.problems).toEqual([{ kind: 'provider', id: 'corp', name: 'Corp SSO', source: 'managed', path: 'providers[0].clientId', severity: 'error', message: 'is required' }]);
   });
 
   it.each([
@@ -184,5 +184,42 @@ describe('console sign-in fields', () => {
     [{ consoleDestination: 'http://console.aws.amazon.com/' }, 'error profiles[0].consoleDestination: must use https (plain http is allowed only for 127.0.0.1, localhost or [::1]) (got "http://console.aws.amazon.com/")'],
   ])('names the field when %j is wrong', (fields, problem) => {
     expect(problemsOf(document(fields))).toEqual([problem]);
+  });
+});
+
+describe('problems name their entry', () => {
+  const labels = (local: unknown) => validateConfiguration(undefined, local).problems.map(({ kind, id, name, path }) => ({ kind, id, name, path }));
+
+  it('carries the name of a broken provider and of a broken profile beside the id', () => {
+    expect(labels({ providers: [{ ...provider, issuer: 'ftp://x' }], profiles: [{ ...profile, roleArn: 'bad' }] })).toEqual([
+      { kind: 'provider', id: 'corp', name: 'Corp SSO', path: 'providers[0].issuer' },
+      { kind: 'profile', id: 'dev', name: 'Dev admin', path: 'profiles[0].roleArn' },
+    ]);
+  });
+
+  it('carries it on problems about the entry as a whole: a duplicate id, a missing or broken provider', () => {
+    const problems = validateConfiguration(undefined, {
+      providers: [provider, { ...provider, name: 'Corp again' }, { ...provider, id: 'old', issuer: 'ftp://x' }],
+      profiles: [{ ...profile, provider: 'nope' }, { ...profile, id: 'ops', name: 'Ops', provider: 'old' }, { ...profile, name: 'Dev twin' }],
+    }).problems;
+    expect(problems.filter((problem) => problem.severity === 'error').map(({ id, name, path }) => [id, name, path])).toEqual([
+      ['corp', 'Corp again', 'providers[1].id'],
+      ['old', 'Corp SSO', 'providers[2].issuer'],
+      ['dev', 'Dev admin', 'profiles[0].provider'],
+      ['ops', 'Ops', 'profiles[1].provider'],
+      ['dev', 'Dev twin', 'profiles[2].id'],
+    ]);
+  });
+
+  it('leaves the name out when the entry has none, or a blank one, or one that is not text', () => {
+    const problems = validateConfiguration(undefined, {
+      providers: [provider],
+      profiles: [{ id: 'dev', provider: 'corp', roleArn: 'bad' }, { ...profile, id: 'blank', name: '  ', roleArn: 'bad' }, { ...profile, id: 'number', name: 7, roleArn: 'bad' }],
+    }).problems;
+    expect(problems.filter((problem) => problem.path.endsWith('.roleArn')).map((problem) => [problem.id, 'name' in problem])).toEqual([
+      ['dev', false],
+      ['blank', false],
+      ['number', false],
+    ]);
   });
 });

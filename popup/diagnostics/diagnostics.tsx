@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../src/adapters/browser-api';
 import { readConfiguration } from '../../src/adapters/configuration';
-import { onStateChanged, readSessionItems } from '../../src/adapters/storage';
+import { onStateChanged, readSessionItems, sessionStore } from '../../src/adapters/storage';
 import { buildDebugReport } from '../../src/diagnostics/debug-report';
 import { buildDiagnosticsView } from '../../src/diagnostics/diagnostics-view';
 import type { DiagnosticsView } from '../../src/diagnostics/diagnostics-view';
@@ -36,9 +36,7 @@ function Page() {
       now={Date.now()}
       onRevealToken={async () => {
         if (!view) return undefined;
-        const key = providerSessionKey(view.provider.id);
-        const items = await browser.storage.session.get(key);
-        return (items[key] as ProviderSession | undefined)?.idToken;
+        return (await sessionStore.get<ProviderSession>(providerSessionKey(view.provider.id)))?.idToken;
       }}
       onCopy={(text) => navigator.clipboard.writeText(text)}
       report={() => (view ? buildDebugReport(view, { extensionVersion: browser.runtime.getManifest().version, userAgent: navigator.userAgent, now: Date.now() }) : '')}

@@ -3,8 +3,7 @@
  * the roles tokens listed made into profiles. The background publishes it in `storage.session`
  * (src/storage/published-configuration.ts), so the popup renders it without validating anything.
  */
-import { browser } from './browser-api';
-import { localStore, readManagedConfig } from './storage';
+import { localStore, readManagedConfig, sessionStore } from './storage';
 import { validateConfiguration } from '../config/validate-configuration';
 import type { Configuration } from '../config/types';
 import { withClaimedRoles } from '../sign-in/claimed-roles';
@@ -17,13 +16,13 @@ export async function readConfiguration(): Promise<Configuration> {
   const [managed, local] = await Promise.all([readManagedConfig(), localStore.get(localConfigKey)]);
   const config = validateConfiguration(managed, local);
   const keys = config.providers.filter((provider) => provider.rolesFromClaim).map((provider) => claimedRolesKey(provider.id));
-  return keys.length ? withClaimedRoles(config, await browser.storage.session.get(keys)) : config;
+  return keys.length ? withClaimedRoles(config, await sessionStore.getMany(keys)) : config;
 }
 
 /** Reads the configuration and publishes it, unless what is published already says the same. */
 export async function publishConfiguration(): Promise<void> {
-  const [config, session] = await Promise.all([readConfiguration(), browser.storage.session.get(configurationKey)]);
-  if (differsFromPublished(config, session)) await browser.storage.session.set({ [configurationKey]: config });
+  const [config, session] = await Promise.all([readConfiguration(), sessionStore.getMany([configurationKey])]);
+  if (differsFromPublished(config, session)) await sessionStore.set({ [configurationKey]: config });
 }
 
 /** Publishes the configuration in turn with every other publication of this worker. */

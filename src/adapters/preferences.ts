@@ -2,17 +2,17 @@
  * The preferences in `storage.local`, read and written by the popup, the options page and the
  * background.
  */
-import { browser } from './browser-api';
+import { localStore } from './storage';
 import type { Preferences } from '../storage/preferences';
 import { preferenceItems, readPreferences } from '../storage/preferences';
 import { preferenceKeys } from '../storage/keys';
 
 /** Reads every preference, defaults filled in. */
 export async function loadPreferences(): Promise<Preferences> {
-  return readPreferences(await browser.storage.local.get(Object.values(preferenceKeys)));
+  return readPreferences(await localStore.getMany(Object.values(preferenceKeys)));
 }
 
 /** Stores the given preferences, leaving the others as they are. */
 export async function savePreferences(changes: Partial<Preferences>): Promise<void> {
-  await browser.storage.local.set(preferenceItems(changes));
+  await localStore.set(preferenceItems(changes));
 }

@@ -3,6 +3,7 @@
  * refused and listed with paths; what is saved is the draft at the current format version
  * (src/storage/config-document.ts stores it).
  */
+import { canonicalJson } from '../util/canonical-json';
 import { migrateConfigDocument } from './migrations';
 import type { ConfigProblem } from './types';
 import { validateConfiguration } from './validate-configuration';
@@ -12,11 +13,7 @@ export type SaveResult = { ok: true; document: unknown; warnings: ConfigProblem[
 
 /** JSON equality regardless of key order. */
 export function sameDocument(a: unknown, b: unknown): boolean {
-  const canonical = (value: unknown): unknown =>
-    Array.isArray(value) ? value.map(canonical)
-    : typeof value === 'object' && value !== null ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
-    : value;
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+  return canonicalJson(a) === canonicalJson(b);
 }
 
 /** Checks a draft and brings it to the current format version, without storing anything. */

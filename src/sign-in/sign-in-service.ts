@@ -5,12 +5,11 @@
  */
 import type { Configuration, Profile, Provider } from '../config/types';
 import { profileDiagnosticsKey, providerDiagnosticsKey } from '../storage/keys';
-import { stsRequestSummary } from '../sts/sts-request-summary';
 import { ErrorCodes, ExtensionError, toUserFacingError } from '../errors';
 import { IdTokenRejectedError } from '../oidc/id-token-rejected-error';
 import type { SignInResult } from '../oidc/types';
-import { prepareAssumeRole } from '../sts/assume-role';
-import type { PreparedAssumeRole } from '../sts/assume-role';
+import { credentialsRequestSummary, prepareCredentialsRequest } from '../cognito/credentials-request';
+import type { PreparedCredentialsRequest } from '../cognito/credentials-request';
 import { stsErrorDetails } from '../sts/sts-error-details';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
 import { singleFlight } from '../util/single-flight';
@@ -27,8 +26,11 @@ export interface SignInServiceDeps {
   readConfiguration(): Promise<Configuration>;
   store: Store;
   signIn(provider: Provider, interactive: boolean): Promise<SignInResult>;
-  /** Sends the request {@link prepareAssumeRole} built; the same request goes into the diagnostics. */
-  assumeRole(request: PreparedAssumeRole): Promise<ProfileCredentials>;
+  /**
+   * Sends the request {@link prepareCredentialsRequest} built (STS, or an identity pool); the same
+   * request goes into the diagnostics.
+   */
+  assumeRole(request: PreparedCredentialsRequest): Promise<ProfileCredentials>;
   deriveSessionName(subject: string): Promise<string>;
   now(): number;
   /** Asks the IdP to revoke a signed-out provider's refresh token; best effort, after the local sign-out. */
@@ -51,8 +53,8 @@ export function createSignInService(deps: SignInServiceDeps) {
 
   async function credentialsFor(profile: Profile, provider: Provider, session: ProviderSession, sessionName: string): Promise<void> {
     await deps.store.set({ [profileStatusKey(profile.id)]: status('busy', { step: 'Getting AWS credentials' }) });
-    const prepared = await prepareAssumeRole({ profile, provider, idToken: session.idToken, sessionName });
-    const request = stsRequestSummary(prepared);
+    const prepared = await prepareCredentialsRequest({ profile, provider, idToken: session.idToken, sessionName });
+    const request = credentialsRequestSummary(prepared);
     try {
       const credentials = await deps.assumeRole(prepared);
       const diagnostics = { request, at: deps.now(), ...(credentials.durationNote ? { durationNote: credentials.durationNote } : {}) };

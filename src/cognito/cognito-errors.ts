@@ -7,7 +7,7 @@ import { ErrorCodes, ExtensionError } from '../errors';
 import type { ErrorCode } from '../errors';
 import type { Provider } from '../config/types';
 import { scrubSecrets } from '../util/scrub-secrets';
-import type { CognitoProfile } from './prepare-cognito';
+import type { CognitoProfile } from './cognito-profile';
 import { loginsKeyFor } from './logins-key';
 
 /** The pool's operation that failed, for the message. */

@@ -3,7 +3,7 @@
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html
  */
 import { ErrorCodes, ExtensionError } from '../errors';
-import type { CognitoProfile } from './prepare-cognito';
+import type { CognitoProfile } from './cognito-profile';
 
 /** The role trust policy of an identity pool's roles: Cognito as the federated principal, this pool, signed-in users only. */
 export function cognitoTrustPolicy(identityPoolId: string): Record<string, unknown> {

@@ -9,7 +9,8 @@ import type { ProfileCredentials } from '../sts/credentials';
 import { stsRequestSummary } from '../sts/sts-request-summary';
 import type { StsRequestSummary } from '../sts/sts-request-summary';
 import type { IdentityIdCache } from './identity-id-cache';
-import { cognitoRequestSummary, isCognitoProfile, prepareCognito } from './prepare-cognito';
+import { isCognitoProfile } from './cognito-profile';
+import { cognitoRequestSummary, prepareCognito } from './prepare-cognito';
 import type { CognitoRequestSummary, PreparedCognito } from './prepare-cognito';
 import { sendCognito } from './send-cognito';
 

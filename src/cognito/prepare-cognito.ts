@@ -2,13 +2,11 @@
  * The identity pool requests, built once: what the calls send and what the diagnostics show.
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow.html
  */
-import type { CognitoSettings, Profile, Provider } from '../config/types';
+import type { Provider } from '../config/types';
 import { prepareAssumeRole } from '../sts/assume-role';
 import type { AssumeRoleRequest, PreparedAssumeRole } from '../sts/assume-role';
+import type { CognitoProfile } from './cognito-profile';
 import { loginsKeyFor } from './logins-key';
-
-/** A profile whose credentials come from an identity pool. */
-export type CognitoProfile = Profile & { cognito: CognitoSettings };
 
 /** The requests of one identity pool exchange, prepared. */
 export interface PreparedCognito {
@@ -25,11 +23,6 @@ export interface PreparedCognito {
   loginsKey: string;
   /** The basic flow's STS request, with the pool's token filled in when it arrives. */
   assumeRole?: PreparedAssumeRole;
-}
-
-/** True for a profile that gets its credentials from an identity pool. */
-export function isCognitoProfile(profile: Profile): profile is CognitoProfile {
-  return profile.cognito !== undefined;
 }
 
 /**

@@ -17,8 +17,9 @@ function leftOut(name: string): never {
   throw new Error(`${name} is left out of this build (see src/cognito/sdk-parts-left-out.ts).`);
 }
 
-/** The endpoint rules' parameters this build reads. */
+/** The endpoint rules' parameters (Region, UseGlobalEndpoint...); this build reads three. */
 interface EndpointParameters {
+  [name: string]: unknown;
   Endpoint?: unknown;
   UseFIPS?: unknown;
   UseDualStack?: unknown;

@@ -12,7 +12,8 @@ import { explainCognitoError } from './cognito-errors';
 import type { CognitoOperation } from './cognito-errors';
 import { cognitoTrustHint } from './cognito-trust';
 import type { IdentityIdCache } from './identity-id-cache';
-import type { CognitoProfile, PreparedCognito } from './prepare-cognito';
+import type { CognitoProfile } from './cognito-profile';
+import type { PreparedCognito } from './prepare-cognito';
 
 /** The session name Cognito gives the role sessions of the enhanced flow. */
 export const cognitoSessionName = 'CognitoIdentityCredentials';

@@ -1,0 +1,11 @@
+/**
+ * Identity pool profiles in Chromium: the shared scenario (support/cognito-scenario.ts), also run
+ * in Firefox.
+ */
+import { chromiumScenario } from './support/chromium-scenario';
+import { describeCognitoScenario } from './support/cognito-scenario';
+import { startEnvironment } from './support/harness';
+
+jest.setTimeout(120_000);
+
+describeCognitoScenario('Chromium', async () => chromiumScenario(await startEnvironment()));

@@ -75,6 +75,10 @@ export async function startCognitoStandIn(answer: (request: CognitoRequest, inde
   return {
     endpoint: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // Browsers keep connections alive; end them, or close() would wait for them.
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
   };
 }

@@ -8,11 +8,11 @@
  * moto's cognito-identity serves the pool (created here through its API, signed with any key);
  * it checks no token, so the untrusted pool is a stand-in answering Cognito's JSON error bodies.
  */
-import { CognitoIdentityClient, CreateIdentityPoolCommand } from '@aws-sdk/client-cognito-identity';
 import type { ProfileCredentials } from '../../../src/sts/credentials';
 import { cognitoError, cognitoSuccess, startCognitoStandIn } from '../../unit/support/cognito-stand-in';
 import { eventually } from './eventually';
 import { SANDBOX_ROLE_ARN, callerIdentityArn } from './harness';
+import { createIdentityPool, loginsKeyOf } from './moto-cognito';
 import type { ScenarioPage, Target } from './scenario-page';
 import type { ScenarioEnvironment } from './sign-in-scenario';
 import { exportsFromBash, sandboxProvider, sessionName, signIn } from './sign-in-scenario';
@@ -29,23 +29,6 @@ const untrustedPool = 'us-east-1:00000000-0000-4000-8000-000000000000';
  */
 const poolStatus = /^(Valid|Expires soon|Refreshing), \d+ min left$/;
 
-/** Creates an identity pool in moto that lists the sandbox IdP, as an administrator would. */
-async function createPool(endpoint: string, loginsKey: string): Promise<string> {
-  const client = new CognitoIdentityClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'admin', secretAccessKey: 'admin' } });
-  try {
-    const { IdentityPoolId } = await client.send(new CreateIdentityPoolCommand({
-      IdentityPoolName: 'wic_e2e',
-      AllowUnauthenticatedIdentities: false,
-      AllowClassicFlow: true,
-      OpenIdConnectProviderARNs: [`arn:aws:iam::123456789012:oidc-provider/${loginsKey}`],
-    }));
-    if (!IdentityPoolId) throw new Error('CreateIdentityPool returned no id');
-    return IdentityPoolId;
-  } finally {
-    client.destroy();
-  }
-}
-
 /** Registers the scenario's tests for one browser; `start` brings up a fresh environment. */
 export function describeCognitoScenario(browserName: string, start: () => Promise<ScenarioEnvironment>): void {
   describe(`${browserName}: credentials from an Amazon Cognito identity pool`, () => {
@@ -58,8 +41,8 @@ export function describeCognitoScenario(browserName: string, start: () => Promis
     beforeAll(async () => {
       env = await start();
       const sandbox = env.sandboxConfig();
-      loginsKey = (sandbox.providers[0]?.issuer ?? '').replace(/^https?:\/\//, '').replace(/\/$/, '');
-      pool = await createPool(env.stsEndpoint, loginsKey);
+      loginsKey = loginsKeyOf(sandbox.providers[0]?.issuer ?? '');
+      pool = await createIdentityPool(env.stsEndpoint, loginsKey);
       // A pool that lists another provider only: it refuses the sandbox IdP's tokens, as AWS does.
       standIn = await startCognitoStandIn((request) => {
         const logins = request.body.Logins as Record<string, string> | undefined;

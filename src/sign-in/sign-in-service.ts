@@ -13,7 +13,7 @@ import type { PreparedCredentialsRequest } from '../cognito/credentials-request'
 import { stsErrorDetails } from '../sts/sts-error-details';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
 import { singleFlight } from '../util/single-flight';
-import { claimedRolesKey, credentialsKey, profileStatusKey, providerSessionKey, providerStatusKey } from '../storage/keys';
+import { claimedRolesKey, cognitoIdentityKey, credentialsKey, profileStatusKey, providerSessionKey, providerStatusKey } from '../storage/keys';
 import type { Store } from '../storage/store';
 import type { ActivityStatus, ProviderSession } from '../storage/records';
 import type { ProfileCredentials } from '../sts/credentials';
@@ -119,6 +119,16 @@ export function createSignInService(deps: SignInServiceDeps) {
     ]);
   }
 
+  /** Removes the identity ids the signed-out providers' pools gave (a full sign-out cleared them already). */
+  async function forgetIdentityIds(config: Configuration, sessions: { provider: Provider; session: ProviderSession | undefined }[]): Promise<void> {
+    const keys = await Promise.all(sessions.map(async ({ provider, session }) => {
+      if (!session) return [];
+      const subject = await deps.deriveSessionName(session.subject);
+      return config.profiles.flatMap((profile) => (profile.providerId === provider.id && profile.cognito ? [cognitoIdentityKey(profile.cognito.identityPoolId, subject)] : []));
+    }));
+    if (keys.flat().length) await deps.store.remove(keys.flat());
+  }
+
   return {
     /** Signs in interactively with a provider and gets credentials for all its profiles. */
     signIn(providerId: string): Promise<SignInOutcome> {
@@ -132,6 +142,7 @@ export function createSignInService(deps: SignInServiceDeps) {
       const sessions = await Promise.all(signedOut.map(async (provider) => ({ provider, session: await deps.store.get<ProviderSession>(providerSessionKey(provider.id)) })));
       // Forget locally first: the IdP being slow or down must not delay or undo a sign-out.
       await forget(config, providerId);
+      await forgetIdentityIds(config, sessions);
       await Promise.all(sessions.map(({ provider, session }) =>
         session?.refreshToken ? deps.revokeRefreshToken?.(provider, session.refreshToken)?.catch(() => undefined) : undefined));
     },

@@ -29,10 +29,19 @@ const untrustedPool = 'us-east-1:00000000-0000-4000-8000-000000000000';
  */
 const poolStatus = /^(Valid|Expires soon|Refreshing), \d+ min left$/;
 
+/** What only some browsers' harnesses offer the scenario. */
+export interface CognitoScenarioExtras {
+  /**
+   * Opens an extension page by its path: Chromium opens a tab there; Firefox's driver cannot
+   * navigate to extension pages, so there the diagnostics page is left to the unit tests.
+   */
+  openExtensionPage?(file: string): Promise<ScenarioPage>;
+}
+
 /** Registers the scenario's tests for one browser; `start` brings up a fresh environment. */
-export function describeCognitoScenario(browserName: string, start: () => Promise<ScenarioEnvironment>): void {
+export function describeCognitoScenario(browserName: string, start: () => Promise<ScenarioEnvironment & CognitoScenarioExtras>, { extensionPages = false } = {}): void {
   describe(`${browserName}: credentials from an Amazon Cognito identity pool`, () => {
-    let env: ScenarioEnvironment;
+    let env: ScenarioEnvironment & CognitoScenarioExtras;
     let standIn: Awaited<ReturnType<typeof startCognitoStandIn>>;
     let pool: string;
     let loginsKey: string;
@@ -110,6 +119,18 @@ export function describeCognitoScenario(browserName: string, start: () => Promis
       expect(stored['diagnostics/profile/untrusted']).toMatchObject({ request: { IdentityPoolId: untrustedPool, LoginsKey: loginsKey }, error: { code: 'NotAuthorized', httpStatus: 400 } });
       expect(stored['credentials/untrusted']).toBeUndefined();
       expect(stored[`cognito-identity/${pool}/${sessionName('alice')}`]).toEqual(expect.stringMatching(/^[a-z0-9-]+:[0-9a-f-]+$/));
+    });
+
+    (extensionPages ? it : it.skip)('shows on the diagnostics page the Logins key the untrusted pool expects, its provider settings and the role trust policy', async () => {
+      if (!env.openExtensionPage) throw new Error('this harness opens no extension page');
+      const page = await env.openExtensionPage('diagnostics.html?profile=untrusted');
+      await page.waitForText({ role: 'region', name: 'Where it stands' }, 'Failed at: Amazon Cognito identity pool');
+      const settings = await page.text({ role: 'region', name: 'Identity pool settings' });
+      expect(settings).toContain(`The pool expects the token under the Logins key ${loginsKey}.`);
+      expect(settings).toContain(`choose the IAM OIDC identity provider "${loginsKey}"`);
+      expect(settings).toContain(`"cognito-identity.amazonaws.com:aud": "${untrustedPool}"`);
+      expect(settings).toContain('"cognito-identity.amazonaws.com:amr": "authenticated"');
+      await page.close();
     });
 
     it('copies the pool\'s credentials into bash, and AWS accepts them', async () => {

@@ -6,6 +6,7 @@ import type { Provider } from '../config/types';
 import { prepareAssumeRole } from '../sts/assume-role';
 import type { AssumeRoleRequest, PreparedAssumeRole } from '../sts/assume-role';
 import type { CognitoProfile } from './cognito-profile';
+import { identitySubject } from './identity-id-cache';
 import { loginsKeyFor } from './logins-key';
 
 /** The requests of one identity pool exchange, prepared. */
@@ -13,10 +14,7 @@ export interface PreparedCognito {
   kind: 'cognito';
   profile: CognitoProfile;
   provider: Provider;
-  /**
-   * Whom the identity id is cached for: the default session name, a hash of the token's `sub`
-   * (src/sts/session-name.ts), so the cache key names no one and works for OAuth 2.0 tokens too.
-   */
+  /** Whom the identity id is cached for ({@link identitySubject}). */
   subject: string;
   /** Sent by every call; the token is a bearer credential, kept out of the diagnostics. */
   logins: Record<string, string>;
@@ -33,7 +31,7 @@ export interface PreparedCognito {
 export async function prepareCognito(request: AssumeRoleRequest & { profile: CognitoProfile }): Promise<PreparedCognito> {
   const { profile, provider, idToken } = request;
   const loginsKey = loginsKeyFor(provider);
-  const prepared: PreparedCognito = { kind: 'cognito', profile, provider, subject: request.sessionName, logins: { [loginsKey]: idToken }, loginsKey };
+  const prepared: PreparedCognito = { kind: 'cognito', profile, provider, subject: identitySubject(provider.id, request.sessionName), logins: { [loginsKey]: idToken }, loginsKey };
   if (profile.cognito.flow === 'basic') {
     const sts = await prepareAssumeRole(request);
     // The pool's token is an OpenID Connect token whatever the provider was; no ProviderId goes with it.

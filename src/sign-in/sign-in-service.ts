@@ -10,6 +10,7 @@ import { IdTokenRejectedError } from '../oidc/id-token-rejected-error';
 import type { SignInResult } from '../oidc/types';
 import { credentialsRequestSummary, prepareCredentialsRequest } from '../cognito/credentials-request';
 import type { PreparedCredentialsRequest } from '../cognito/credentials-request';
+import { identitySubject } from '../cognito/identity-id-cache';
 import { stsErrorDetails } from '../sts/sts-error-details';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
 import { singleFlight } from '../util/single-flight';
@@ -124,7 +125,7 @@ export function createSignInService(deps: SignInServiceDeps) {
     const keys = await Promise.all(sessions.map(async ({ provider, session }) => {
       if (!session) return [];
       const subject = await deps.deriveSessionName(session.subject);
-      return config.profiles.flatMap((profile) => (profile.providerId === provider.id && profile.cognito ? [cognitoIdentityKey(profile.cognito.identityPoolId, subject)] : []));
+      return config.profiles.flatMap((profile) => (profile.providerId === provider.id && profile.cognito ? [cognitoIdentityKey(profile.cognito.identityPoolId, identitySubject(provider.id, subject))] : []));
     }));
     if (keys.flat().length) await deps.store.remove(keys.flat());
   }

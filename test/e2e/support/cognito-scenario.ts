@@ -118,7 +118,7 @@ export function describeCognitoScenario(browserName: string, start: () => Promis
       const stored = await session();
       expect(stored['diagnostics/profile/untrusted']).toMatchObject({ request: { IdentityPoolId: untrustedPool, LoginsKey: loginsKey }, error: { code: 'NotAuthorized', httpStatus: 400 } });
       expect(stored['credentials/untrusted']).toBeUndefined();
-      expect(stored[`cognito-identity/${pool}/${sessionName('alice')}`]).toEqual(expect.stringMatching(/^[a-z0-9-]+:[0-9a-f-]+$/));
+      expect(stored[`cognito-identity/${pool}/sandbox/${sessionName('alice')}`]).toEqual(expect.stringMatching(/^[a-z0-9-]+:[0-9a-f-]+$/));
     });
 
     (extensionPages ? it : it.skip)('shows on the diagnostics page the Logins key the untrusted pool expects, its provider settings and the role trust policy', async () => {

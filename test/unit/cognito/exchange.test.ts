@@ -54,7 +54,7 @@ describe('the enhanced flow', () => {
       accessKeyId: 'ASIACOGNITO000000001', secretAccessKey: 'pool/secret+key', sessionToken: 'pool/session+token=', region: 'us-east-1',
       assumedRoleArn: 'arn:aws:sts::123456789012:assumed-role/Dev/CognitoIdentityCredentials', sessionName: 'CognitoIdentityCredentials',
     });
-    expect(store.items.get(`cognito-identity/${pool}/wic-abc`)).toBe('us-east-1:11111111-2222-3333-4444-555555555555');
+    expect(store.items.get(`cognito-identity/${pool}/corp/wic-abc`)).toBe('us-east-1:11111111-2222-3333-4444-555555555555');
   });
 
   it('asks GetId once per pool and person, and again when the pool no longer knows the identity', async () => {
@@ -71,12 +71,12 @@ describe('the enhanced flow', () => {
       const { profile, provider } = configured({ identityPoolId: pool, cognitoEndpoint: endpoint });
       await sender.obtain({ profile, provider, idToken, sessionName: 'wic-abc' });
       await sender.obtain({ profile, provider, idToken, sessionName: 'wic-abc' });
-      await store.set({ [`cognito-identity/${pool}/wic-abc`]: 'us-east-1:deleted' });
+      await store.set({ [`cognito-identity/${pool}/corp/wic-abc`]: 'us-east-1:deleted' });
       await sender.obtain({ profile, provider, idToken, sessionName: 'wic-abc' });
     });
     expect(cognito.map(({ operation }) => operation)).toEqual(['GetId', 'GetCredentialsForIdentity', 'GetCredentialsForIdentity', 'GetCredentialsForIdentity', 'GetId', 'GetCredentialsForIdentity']);
     expect(cognito[1]?.body).not.toHaveProperty('CustomRoleArn');
-    expect(store.items.get(`cognito-identity/${pool}/wic-abc`)).toBe('us-east-1:11111111-2222-3333-4444-555555555555');
+    expect(store.items.get(`cognito-identity/${pool}/corp/wic-abc`)).toBe('us-east-1:11111111-2222-3333-4444-555555555555');
   });
 
   it('uses the pool\'s own names for Login with Amazon\'s access tokens', async () => {

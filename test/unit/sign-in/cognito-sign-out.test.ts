@@ -26,9 +26,9 @@ it('forgets the signed-out provider\'s identity ids', async () => {
   });
   await service.signIn('corp');
   const alice = await deriveSessionName('alice');
-  await store.set({ [`cognito-identity/${pool}/${alice}`]: 'us-east-1:alice', [`cognito-identity/${pool}/other-person`]: 'us-east-1:other' });
+  await store.set({ [`cognito-identity/${pool}/corp/${alice}`]: 'us-east-1:alice', [`cognito-identity/${pool}/other-person`]: 'us-east-1:other' });
   await service.signOut('corp');
-  expect(store.items.has(`cognito-identity/${pool}/${alice}`)).toBe(false);
+  expect(store.items.has(`cognito-identity/${pool}/corp/${alice}`)).toBe(false);
   expect(store.items.get(`cognito-identity/${pool}/other-person`)).toBe('us-east-1:other');
   expect(store.items.has('credentials/pool')).toBe(false);
 });

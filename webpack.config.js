@@ -119,6 +119,15 @@ module.exports = (_env, argv) => [
       ].map(([request, folder]) => new webpack.NormalModuleReplacementPlugin(request, (resource) => {
         if (folder.test(resource.context ?? '')) resource.request = path.resolve(__dirname, 'src/sts/sdk-parts-left-out.ts');
       })),
+      // Both clients always get an endpoint, so their endpoint rules go; the identity pool requests
+      // are strings and maps of strings, so the JSON protocol's general writer goes too
+      // (src/cognito/sdk-parts-left-out.ts says why and fails loudly if used otherwise).
+      ...[
+        [/^\.\.?\/endpoint\/endpointResolver$/, /[\\/]@aws-sdk[\\/]client-(sts|cognito-identity)[\\/]dist-es([\\/]auth)?$/],
+        [/^\.\/JsonShapeSerializer2$/, /[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]protocols[\\/]json[\\/]codec-v2$/],
+      ].map(([request, folder]) => new webpack.NormalModuleReplacementPlugin(request, (resource) => {
+        if (folder.test(resource.context ?? '')) resource.request = path.resolve(__dirname, 'src/cognito/sdk-parts-left-out.ts');
+      })),
       bundleStats,
       new BrowserBuildsPlugin(),
     ],

@@ -21,6 +21,7 @@ const layers = [
   { name: 'config', rank: 1, paths: ['src/config/'], description: 'the configuration language: types, validation, presets, migrations, refresh settings, session-name template grammar' },
   { name: 'oidc', rank: 2, paths: ['src/oidc/'], description: 'OpenID Connect / OAuth client over oauth4webapi' },
   { name: 'sts', rank: 3, paths: ['src/sts/'], description: 'STS request, session name, credentials, error explanations' },
+  { name: 'cognito', rank: 3.5, paths: ['src/cognito/'], description: 'Amazon Cognito identity pools: the requests built once and sent, the identity id cache interface, error explanations, the choice between STS and a pool' },
   { name: 'format', rank: 4, paths: ['src/format/'], description: 'copy formats' },
   { name: 'terminal', rank: 4.5, paths: ['src/terminal/'], description: 'the terminal bridge protocol shared by the extension and wic: messages, validation, framing' },
   { name: 'storage', rank: 5, paths: ['src/storage/'], description: 'storage key registry, store interface, stored records, published configuration, preferences' },

@@ -32,10 +32,11 @@ import { createDefaultProfileCopier } from './sign-in/copy-default-profile';
 import { recoverInterrupted } from './sign-in/recover-interrupted';
 import { createSignInService } from './sign-in/sign-in-service';
 import { runTestSignIn } from './sign-in/test-sign-in';
+import { createCredentialsSender } from './cognito/credentials-request';
 import { migrateStoredConfig } from './storage/config-document';
+import { storedIdentityIds } from './storage/identity-ids';
 import { localConfigKey, settingsKey } from './storage/keys';
 import { clipboardClearChoices } from './storage/preferences';
-import { assumeRoleWithWebIdentity, sendAssumeRole } from './sts/assume-role';
 import { deriveSessionName } from './sts/session-name';
 import { formatClock } from './util/format-clock';
 
@@ -45,6 +46,8 @@ const publisher = createConfigurationPublisher();
 const ready = readSessionItems().then((items) => recoverInterrupted(items, sessionStore, startedAt, Date.now())).catch(() => 0);
 // Renewals reuse the issuer's discovery document (and with it oauth4webapi's copy of its keys).
 const discovery = createDiscoveryCache(Date.now);
+// STS for a role, an identity pool for a pool profile; identity ids are kept in session storage.
+const credentials = createCredentialsSender({ identityIds: storedIdentityIds(sessionStore) });
 
 /** Signs in and keeps the roles the token lists, so their profiles exist before STS is called. */
 async function signInRememberingRoles(provider: Provider, interactive: boolean): Promise<SignInResult> {
@@ -57,7 +60,7 @@ const service = createSignInService({
   readConfiguration,
   store: sessionStore,
   signIn: signInRememberingRoles,
-  assumeRole: sendAssumeRole,
+  assumeRole: credentials.send,
   deriveSessionName,
   now: Date.now,
   ready,
@@ -72,7 +75,7 @@ const refresh = createRefreshService({
   local: localStore,
   refreshIdToken: (provider, refreshToken) => refreshIdToken(provider, refreshToken, { discovery }),
   silentSignIn: (provider) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: redirectUri(), discovery }, false),
-  assumeRole: assumeRoleWithWebIdentity,
+  assumeRole: credentials.obtain,
   deriveSessionName,
   alarms,
   idle,
@@ -119,7 +122,7 @@ browser.runtime.onMessage.addListener(messageListener({
       {
         readManagedConfig,
         signIn: (provider, onStep) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: redirectUri(), onStep }, true),
-        assumeRole: assumeRoleWithWebIdentity,
+        assumeRole: credentials.obtain,
         deriveSessionName,
       },
       request,

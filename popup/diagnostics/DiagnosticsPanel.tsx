@@ -41,7 +41,9 @@ export function DiagnosticsPanel({ view, now, onRevealToken, onCopy, report }: D
   const [token, setToken] = useState<string>();
   if (view === undefined) return <p class="loading">Loading…</p>;
   if (view === null) return <p role="alert" class="error">This profile or provider is not configured (any more).</p>;
-  const { provider, profile, sts, suggestion } = view;
+  const { provider, profile, sts, suggestion, cognito } = view;
+  // An identity pool profile's request goes to the pool (and, in the basic flow, on to STS).
+  const service = profile?.cognito ? 'identity pool' : 'STS';
   return (
     <>
       <header class="top">
@@ -77,14 +79,14 @@ export function DiagnosticsPanel({ view, now, onRevealToken, onCopy, report }: D
 
       {profile && (
         <section aria-labelledby="sts-heading">
-          <h2 id="sts-heading">Last STS request</h2>
-          {!sts && <p class="hint">No STS request yet.</p>}
-          {sts && <Rows label="STS request parameters" values={{ ...sts.request, WebIdentityToken: '(not shown)', at: new Date(sts.at).toISOString() }} />}
+          <h2 id="sts-heading">Last {service} request</h2>
+          {!sts && <p class="hint">No {service} request yet.</p>}
+          {sts && <Rows label={`${service} request parameters`} values={{ ...sts.request, [profile.cognito ? 'Logins' : 'WebIdentityToken']: '(not shown)', at: new Date(sts.at).toISOString() }} />}
           {sts?.error && (
             <>
-              <h3>STS answered</h3>
+              <h3>{profile.cognito ? 'AWS' : 'STS'} answered</h3>
               <Rows
-                label="STS answer"
+                label={`${service} answer`}
                 values={{
                   code: sts.error.code,
                   message: sts.error.message,
@@ -95,7 +97,21 @@ export function DiagnosticsPanel({ view, now, onRevealToken, onCopy, report }: D
               />
             </>
           )}
-          {sts && !sts.error && <p>STS issued credentials.{sts.durationNote ? ` ${sts.durationNote}` : ''}</p>}
+          {sts && !sts.error && <p>{profile.cognito ? 'The identity pool' : 'STS'} issued credentials.{sts.durationNote ? ` ${sts.durationNote}` : ''}</p>}
+        </section>
+      )}
+
+      {cognito && (
+        <section aria-labelledby="pool-heading">
+          <h2 id="pool-heading">Identity pool settings</h2>
+          <p>The pool expects the token under the Logins key <code data-testid="logins-key">{cognito.loginsKey}</code>.</p>
+          <p>{cognito.providerSettings}</p>
+          <p>
+            Its roles must trust Cognito for this pool (<code>cognito-identity.amazonaws.com:aud</code> = <code>{cognito.identityPoolId}</code>) and
+            signed-in users only (<code>cognito-identity.amazonaws.com:amr</code> = <code>authenticated</code>):
+          </p>
+          <pre data-testid="cognito-trust-policy">{cognito.trustPolicy}</pre>
+          <CopyButton label="Copy trust policy" text={() => cognito.trustPolicy} onCopy={onCopy} />
         </section>
       )}
 

@@ -104,7 +104,8 @@ export function OptionsPage(props: OptionsPageProps) {
         onAdd={(provider: ProviderInput) => edit(addEntry(draft, 'providers', { ...provider }))}
         onTest={(providerId) => props.onTestSignIn({ document: draft, providerId })}
         onRequestOrigins={props.onRequestOrigins} hasOrigins={props.hasOrigins} />
-      <ProfileList managed={managed.profiles} local={draft.profiles} providerIds={providerIds} {...on('profiles')} onAdd={addProfile} />
+      <ProfileList managed={managed.profiles} local={draft.profiles} providerIds={providerIds} {...on('profiles')} onAdd={addProfile}
+        takenIds={[...idsOf(managed.profiles), ...idsOf(draft.profiles)]} onAddPreset={(profile) => edit(addEntry(draft, 'profiles', { ...profile }))} />
       {storedChanged && dirty && (
         <p class="note" role="note">
           The saved configuration changed elsewhere.{' '}

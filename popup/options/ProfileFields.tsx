@@ -1,5 +1,6 @@
 /**
- * The fields of one profile entry: the role, how it is shown, and how its session is shaped.
+ * The fields of one profile entry: the role or identity pool, how it is shown, and how its
+ * session is shaped.
  */
 import { sessionNameVariables } from '../../src/config/session-name-template';
 import { CheckboxField, SelectField, TextAreaField, TextField } from './Field';
@@ -37,6 +38,16 @@ export function ProfileFields({ entry, path, providerIds, onChange }: ProfileFie
       <SelectField label="Provider" path={`${path}.provider`} value={provider} onChange={(value) => onChange(['provider'], value)}
         options={[{ value: '', label: 'Choose…' }, ...providerOptions.map((id) => ({ value: id, label: id }))]} />
       <TextField label="Role ARN" {...field('roleArn')} placeholder="arn:aws:iam::123456789012:role/Name" />
+      <TextField label="Identity pool id" {...field('identityPoolId')} placeholder="eu-west-1:0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"
+        hint="Amazon Cognito identity pool that gives the credentials instead of STS; blank for a role. In its enhanced flow the role ARN is optional: the pool chooses." />
+      {entry.identityPoolId !== undefined && entry.identityPoolId !== '' && (
+        <>
+          <SelectField label="Identity pool flow" path={`${path}.cognitoFlow`} value={text(entry.cognitoFlow) || 'enhanced'} onChange={(value) => onChange(['cognitoFlow'], value === 'enhanced' ? undefined : value)}
+            options={[{ value: 'enhanced', label: 'Enhanced (GetCredentialsForIdentity)' }, { value: 'basic', label: 'Basic (GetOpenIdToken, then STS)' }]} />
+          <TextField label="Account id" {...field('accountId')} placeholder="123456789012" hint="The AWS account that owns the pool (optional)." />
+          <TextField label="Cognito endpoint" {...field('cognitoEndpoint')} placeholder="https://cognito-identity.<region>.amazonaws.com" hint="For VPC endpoints and emulators; the pool's regional endpoint by default." />
+        </>
+      )}
       <TextField label="Account alias" {...field('alias')} placeholder="prod-eu" hint="A friendly name for the account, shown beside its id." />
       <TextField label="Colour" {...field('color')} placeholder="#d13212" hint="Marks the profile, e.g. red for production." />
       <TextField label="Region" {...field('region')} placeholder="us-east-1" />

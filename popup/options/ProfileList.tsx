@@ -1,8 +1,10 @@
 /**
- * The profiles (one IAM role each): those set by the organization (read-only), then the user's
- * own, editable and in the popup's order.
+ * The profiles (one IAM role or identity pool each): those set by the organization (read-only),
+ * then the user's own, editable and in the popup's order.
  */
+import type { ProfileInput } from '../../src/config/types';
 import { EntryCards } from './EntryCards';
+import { IdentityPoolPicker } from './IdentityPoolPicker';
 import { ProfileFields } from './ProfileFields';
 
 /** Props of {@link ProfileList}. */
@@ -14,6 +16,10 @@ export interface ProfileListProps {
   onMove(index: number, delta: -1 | 1): void;
   onDelete(index: number): void;
   onAdd(): void;
+  /** Adds a profile built from the identity pool preset. */
+  onAddPreset(profile: ProfileInput): void;
+  /** Ids of every profile, managed and local, so a new one gets its own. */
+  takenIds: readonly string[];
 }
 
 /** Every profile with its editor. */
@@ -26,6 +32,7 @@ export function ProfileList(props: ProfileListProps) {
         fields={(entry, path, onChange) => <ProfileFields entry={entry} path={path} providerIds={props.providerIds} onChange={onChange} />} />
       <button type="button" onClick={props.onAdd} disabled={props.providerIds.length === 0}>Add profile</button>
       {props.providerIds.length === 0 && <span class="hint"> Add a provider first.</span>}
+      <IdentityPoolPicker providerIds={props.providerIds} takenIds={props.takenIds} onAdd={props.onAddPreset} />
     </section>
   );
 }

@@ -25,7 +25,11 @@ export function ProfileCard({ view }: ProfileCardProps) {
         <h3 id={titleId}>{profile.name}</h3>
         <ProfileTag profile={profile} />
         <p class="meta">
-          <span title="AWS account">{profile.accountId}</span> · <span title={profile.roleArn}>{profile.roleName}</span> · <span title="Region">{profile.region}</span>
+          {/* An identity pool may choose the role (and keep the account unsaid); the pool then names the profile. */}
+          {profile.accountId && <><span title="AWS account">{profile.accountId}</span> · </>}
+          {profile.roleName
+            ? <span title={profile.roleArn}>{profile.roleName}</span>
+            : <span title={profile.cognito?.identityPoolId}>role chosen by the identity pool</span>} · <span title="Region">{profile.region}</span>
         </p>
       </header>
       <ProfileStatus view={view} />

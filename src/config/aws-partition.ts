@@ -34,7 +34,12 @@ export function partitionOfRegion(region: string): string {
   return regionPrefixes.find(([prefix]) => region.startsWith(prefix))?.[1] ?? 'aws';
 }
 
+/** The DNS suffix of a partition's service endpoints (`aws-cn` → `amazonaws.com.cn`). */
+export function partitionSuffix(partition: string): string {
+  return partitionSuffixes[partition] ?? 'amazonaws.com';
+}
+
 /** The regional STS endpoint, e.g. `https://sts.eu-west-1.amazonaws.com`. */
 export function defaultStsEndpoint(region: string): string {
-  return `https://sts.${region}.${partitionSuffixes[partitionOfRegion(region)] ?? 'amazonaws.com'}`;
+  return `https://sts.${region}.${partitionSuffix(partitionOfRegion(region))}`;
 }

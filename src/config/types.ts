@@ -47,7 +47,8 @@ export interface ProfileInput {
   name?: string;
   /** The `id` of the provider whose ID token assumes this role. */
   provider: string;
-  roleArn: string;
+  /** Required, except for an identity pool's enhanced flow, where the pool may choose the role. */
+  roleArn?: string;
   /** Defaults to `us-east-1`. */
   region?: string;
   /** 900..43200; defaults to 3600. */
@@ -70,6 +71,27 @@ export interface ProfileInput {
   policyArns?: string[];
   /** RoleSessionName template; defaults to `wic-{subject_hash}`. */
   sessionNameTemplate?: string;
+  /** An Amazon Cognito identity pool (`<region>:<uuid>`) that gives the credentials instead of STS. */
+  identityPoolId?: string;
+  /** `enhanced` (the default: GetCredentialsForIdentity) or `basic` (GetOpenIdToken, then STS). */
+  cognitoFlow?: CognitoFlow;
+  /** The AWS account that owns the identity pool (12 digits). */
+  accountId?: string;
+  /** Defaults to the regional Cognito identity endpoint of the pool's region. */
+  cognitoEndpoint?: string;
+}
+
+/** The two authentication flows of an identity pool. */
+export type CognitoFlow = 'enhanced' | 'basic';
+
+/** Where a profile's identity pool is and how it is used. */
+export interface CognitoSettings {
+  identityPoolId: string;
+  flow: CognitoFlow;
+  /** The Cognito identity endpoint (`https://cognito-identity.<region>.amazonaws.com` by default). */
+  endpoint: string;
+  /** Set when configured; sent as GetId's `AccountId`. */
+  accountId?: string;
 }
 
 /** A whole configuration document, as stored in `storage.local` under `config` or pushed by policy. */
@@ -113,7 +135,11 @@ export interface OAuthSettings {
   userInfoEndpoint: string;
 }
 
-/** A profile that passed validation, with defaults filled in and its role ARN taken apart. */
+/**
+ * A profile that passed validation, with defaults filled in and its role ARN taken apart. An
+ * identity pool profile whose pool chooses the role has `roleArn` and `roleName` empty, and
+ * `accountId` empty unless configured.
+ */
 export interface Profile {
   id: string;
   name: string;
@@ -139,6 +165,8 @@ export interface Profile {
   sessionNameTemplate?: string;
   /** Made after sign-in from a role listed in the ID token (see {@link RolesFromClaim}). */
   fromToken?: boolean;
+  /** Set for a profile whose credentials come from an Amazon Cognito identity pool. */
+  cognito?: CognitoSettings;
 }
 
 /**

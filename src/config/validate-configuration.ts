@@ -6,11 +6,12 @@
 import { defaultStsEndpoint, partitionOfRegion } from './aws-partition';
 import { checkConsoleDestination, checkSigninEndpoint } from './signin-hosts';
 import { EntryReader } from './entry-reader';
+import { checkCognitoProfile, cognitoFields, cognitoSettings, readCognitoFields } from './cognito-fields';
 import { checkEndpointUrl, checkId, checkIssuer, checkRegion, checkScopes, parseRoleArn } from './field-checks';
 import { checkSchemaVersion } from './migrations';
 import { profileExtraFields, readProfileExtras } from './profile-extras';
 import { providerExtraFields, readProviderExtras } from './provider-extras';
-import type { ConfigProblem, ConfigSource, Configuration, Profile, Provider } from './types';
+import type { CognitoFlow, ConfigProblem, ConfigSource, Configuration, Profile, Provider } from './types';
 
 const providerFields = ['id', 'name', 'issuer', 'clientId', 'scopes'] as const;
 const profileFields = ['id', 'name', 'provider', 'roleArn', 'region', 'durationSeconds', 'stsEndpoint', 'pinned', 'signinEndpoint', 'consoleDestination'] as const;
@@ -62,14 +63,12 @@ function checkProvider(raw: unknown, path: string, source: ConfigSource): Checke
 }
 
 function checkProfile(raw: unknown, path: string, source: ConfigSource): Checked<Omit<Profile, 'providerId'> & { providerId?: string }> {
-  const reader = new EntryReader(raw, path, 'profile', source, profileFields, profileExtraFields);
+  const reader = new EntryReader(raw, path, 'profile', source, profileFields, [...profileExtraFields, ...cognitoFields]);
   const id = reader.requiredString('id', checkId);
   const providerId = reader.requiredString('provider');
-  const roleArn = reader.requiredString('roleArn', (value) => {
-    const parsed = parseRoleArn(value);
-    return typeof parsed === 'string' ? parsed : undefined;
-  });
-  const region = reader.optionalString('region', configDefaults.region, checkRegion);
+  const cognito = readCognitoFields(reader);
+  const roleArn = readRoleArn(reader, reader.value('identityPoolId') ? cognito?.flow ?? 'enhanced' : undefined);
+  const region = reader.optionalString('region', cognito?.poolRegion ?? configDefaults.region, checkRegion);
   const durationSeconds = reader.optionalInteger(
     'durationSeconds',
     configDefaults.durationSeconds,
@@ -84,23 +83,45 @@ function checkProfile(raw: unknown, path: string, source: ConfigSource): Checked
   const consoleDestination = reader.optionalString('consoleDestination', '', checkConsoleDestination);
   const name = reader.optionalString('name', id ?? reader.rawId ?? '');
   const arn = roleArn ? parseRoleArn(roleArn) : undefined;
-  const extras = readProfileExtras(reader, arn && typeof arn !== 'string' ? arn.partition : undefined);
-  if (arn && typeof arn !== 'string' && region && partitionOfRegion(region) !== arn.partition) {
+  const role = arn && typeof arn !== 'string' ? arn : undefined;
+  const extras = readProfileExtras(reader, role?.partition ?? (region ? partitionOfRegion(region) : undefined));
+  if (role && region && partitionOfRegion(region) !== role.partition) {
     reader.fieldError(
       'region',
-      `region "${region}" is in partition ${partitionOfRegion(region)} but roleArn is in ${arn.partition}; pick a region of the role's partition`,
+      `region "${region}" is in partition ${partitionOfRegion(region)} but roleArn is in ${role.partition}; pick a region of the role's partition`,
     );
   }
+  if (cognito && region) checkCognitoProfile(reader, cognito, region, role);
   const result = resultOf<Omit<Profile, 'providerId'> & { providerId?: string }>(reader);
-  if (reader.ok && id && providerId && roleArn && arn && typeof arn !== 'string' && region && durationSeconds && stsEndpoint && pinned !== undefined && name !== undefined) {
+  const parts = role ?? (cognito && region ? { partition: partitionOfRegion(region), accountId: cognito.accountId ?? '', roleName: '' } : undefined);
+  if (reader.ok && id && providerId && roleArn !== undefined && parts && region && durationSeconds && stsEndpoint && pinned !== undefined && name !== undefined) {
     result.value = {
-      id, name, providerId, roleArn, ...arn, region, durationSeconds, stsEndpoint, pinned, source,
+      id, name, providerId, roleArn, ...parts, region, durationSeconds, stsEndpoint, pinned, source,
       ...(signinEndpoint ? { signinEndpoint } : {}),
       ...(consoleDestination ? { consoleDestination } : {}),
       ...extras,
+      ...(cognito ? { cognito: cognitoSettings(cognito) } : {}),
     };
   }
   return result;
+}
+
+/**
+ * The role ARN: required, except for an identity pool's enhanced flow, where the pool's role
+ * rules choose it when none is named. `''` when absent and allowed.
+ */
+function readRoleArn(reader: EntryReader, cognitoFlow: CognitoFlow | undefined): string | undefined {
+  const check = (value: string) => {
+    const parsed = parseRoleArn(value);
+    return typeof parsed === 'string' ? parsed : undefined;
+  };
+  if (cognitoFlow === undefined) return reader.requiredString('roleArn', check);
+  const value = reader.optionalString('roleArn', '', check);
+  if (value === '' && cognitoFlow === 'basic') {
+    reader.fieldError('roleArn', 'is required with cognitoFlow "basic": the token the identity pool issues assumes this role through STS; name the role, or use cognitoFlow "enhanced"');
+    return undefined;
+  }
+  return value;
 }
 
 interface Lists {

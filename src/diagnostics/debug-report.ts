@@ -24,8 +24,8 @@ function providerConfig(provider: Provider) {
 }
 
 function profileConfig(profile: Profile) {
-  const { id, name, providerId, roleArn, region, durationSeconds, stsEndpoint, pinned, source } = profile;
-  return { id, name, provider: providerId, roleArn, region, durationSeconds, stsEndpoint, pinned, source };
+  const { id, name, providerId, roleArn, region, durationSeconds, stsEndpoint, pinned, source, cognito } = profile;
+  return { id, name, provider: providerId, roleArn, region, durationSeconds, stsEndpoint, pinned, source, ...(cognito ? { cognito } : {}) };
 }
 
 const block = (title: string, value: unknown) => `## ${title}\n\n\`\`\`json\n${JSON.stringify(value, null, 2)}\n\`\`\`\n`;
@@ -45,8 +45,9 @@ export function buildDebugReport(view: DiagnosticsView, environment: ReportEnvir
   if (view.error) lines.push(block('Error', view.error));
   lines.push(block('Configuration (no secrets)', { provider: providerConfig(view.provider), ...(view.profile ? { profile: profileConfig(view.profile) } : {}) }));
   if (view.sts) {
-    lines.push(block('Last STS request (the token is never included)', { ...view.sts.request, at: iso(view.sts.at) }));
-    lines.push(block('STS answer', view.sts.error ?? { outcome: 'credentials issued', ...(view.sts.durationNote ? { note: view.sts.durationNote } : {}) }));
+    const service = view.profile?.cognito ? 'identity pool' : 'STS';
+    lines.push(block(`Last ${service} request (the token is never included)`, { ...view.sts.request, at: iso(view.sts.at) }));
+    lines.push(block(`${service === 'STS' ? 'STS' : 'Identity pool'} answer`, view.sts.error ?? { outcome: 'credentials issued', ...(view.sts.durationNote ? { note: view.sts.durationNote } : {}) }));
   }
   if (view.token) {
     lines.push(block(`ID token claims, redacted (${view.token.verified ? 'verified' : 'REJECTED by the extension, unverified'})`, redactClaims(view.token.claims)));

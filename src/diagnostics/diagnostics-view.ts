@@ -8,6 +8,8 @@ import type { UserFacingError } from '../errors';
 import { profileStatusKey, providerSessionKey, providerStatusKey } from '../storage/keys';
 import type { ActivityStatus } from '../storage/records';
 import { profileDiagnosticsKey, providerDiagnosticsKey } from '../storage/keys';
+import { cognitoSetupFor } from './cognito-setup';
+import type { CognitoSetup } from './cognito-setup';
 import { failingStep } from './failing-step';
 import { suggestTrustPolicy } from './trust-policy';
 import type { TrustPolicySuggestion } from './trust-policy';
@@ -26,6 +28,8 @@ export interface DiagnosticsView {
   sts?: ProfileDiagnostics;
   /** For AccessDenied and IDPRejectedClaim: a trust policy that would accept this token. */
   suggestion?: TrustPolicySuggestion;
+  /** For an identity pool profile the pool (or STS) refused: the pool's and the role's settings. */
+  cognito?: CognitoSetup;
 }
 
 /** Which entry the page is about, from its URL. */
@@ -59,7 +63,10 @@ export function buildDiagnosticsView(config: Configuration, session: Record<stri
   if (error) {
     view.error = error;
     view.failedStep = failingStep(error.code);
-    const suggestion = profile && token && suggestFor.includes(error.code) ? suggestTrustPolicy(token.claims, profile, provider) : undefined;
+    const cognito = profile && cognitoSetupFor(profile, provider, error.code);
+    // A pool profile's role trusts Cognito, not the provider: the provider's trust policy would mislead.
+    if (cognito) view.cognito = cognito;
+    const suggestion = profile && token && !profile.cognito && suggestFor.includes(error.code) ? suggestTrustPolicy(token.claims, profile, provider) : undefined;
     if (suggestion) view.suggestion = suggestion;
   }
   return view;

@@ -18,8 +18,9 @@ const steps: Partial<Record<ErrorCode, string>> = {
   [ErrorCodes.interrupted]: 'interrupted (the background stopped)',
 };
 
-/** The step `code` failed at; every STS_* code is the STS step. */
+/** The step `code` failed at; every STS_* code is the STS step, every COGNITO_* one the identity pool's. */
 export function failingStep(code: ErrorCode): string {
   if (code.startsWith('STS_')) return 'STS AssumeRoleWithWebIdentity';
+  if (code.startsWith('COGNITO_')) return 'Amazon Cognito identity pool';
   return steps[code] ?? 'sign-in';
 }

@@ -34,7 +34,13 @@ const formatters: Readonly<Record<CopyFormat, (input: FormatInput) => string>> =
   'access-key-id': ({ credentials }) => credentials.accessKeyId,
   'secret-access-key': ({ credentials }) => credentials.secretAccessKey,
   'session-token': ({ credentials }) => credentials.sessionToken,
-  'assumed-role-arn': ({ credentials }) => credentials.assumedRoleArn,
+  'assumed-role-arn': ({ credentials }) => {
+    // An identity pool that chose the role itself does not say which one (GetCredentialsForIdentity).
+    if (!credentials.assumedRoleArn) {
+      throw new FormatError(FormatErrorCodes.invalidInput, 'assumedRoleArn', 'These credentials came from an identity pool that chose the role itself and did not say which, so there is no role ARN to copy; name the role in the profile\'s roleArn to have it.');
+    }
+    return credentials.assumedRoleArn;
+  },
 };
 
 /**

@@ -11,7 +11,7 @@ import { userNeededErrors } from '../oidc/oidc-errors';
 /**
  * - `transient`: the network, a 5xx or throttling; retry with backoff.
  * - `user-needed`: the IdP wants the user (session ended, refresh token revoked); stop and ask.
- * - `token-expired`: STS found the ID token expired; renew it and try again.
+ * - `token-expired`: STS or the identity pool found the ID token expired; renew it and try again.
  * - `permanent`: configuration or trust policy; retrying changes nothing.
  */
 export type FailureKind = 'transient' | 'user-needed' | 'token-expired' | 'permanent';
@@ -33,6 +33,11 @@ const byCode: Partial<Record<ErrorCode, FailureKind>> = {
   [ErrorCodes.subjectChanged]: 'user-needed',
   [ErrorCodes.sessionLifetimeReached]: 'user-needed',
   [ErrorCodes.stsExpiredToken]: 'token-expired',
+  [ErrorCodes.cognitoThrottled]: 'transient',
+  [ErrorCodes.cognitoUnreachable]: 'transient',
+  [ErrorCodes.cognitoUnavailable]: 'transient',
+  [ErrorCodes.cognitoExternalService]: 'transient',
+  [ErrorCodes.cognitoExpiredToken]: 'token-expired',
 };
 
 /** The kind of a failure known only by its code, as stored for the popup. */
@@ -66,6 +71,6 @@ export function failureKind(error: unknown): FailureKind {
   if (!(error instanceof ExtensionError)) return 'transient';
   if (error.code === ErrorCodes.tokenRequestFailed) return tokenEndpointKind(error.cause);
   if (error.code === ErrorCodes.loginFailed && error.cause !== undefined) return loginKind(error.cause);
-  if (error.code === ErrorCodes.stsFailed) return stsKind(error.cause);
+  if (error.code === ErrorCodes.stsFailed || error.code === ErrorCodes.cognitoFailed) return stsKind(error.cause);
   return failureKindOfCode(error.code);
 }

@@ -5,16 +5,16 @@
  */
 import type { Configuration, Profile, Provider } from '../config/types';
 import { profileDiagnosticsKey, providerDiagnosticsKey } from '../storage/keys';
-import { stsRequestSummary } from '../sts/sts-request-summary';
 import { ErrorCodes, ExtensionError, toUserFacingError } from '../errors';
 import { IdTokenRejectedError } from '../oidc/id-token-rejected-error';
 import type { SignInResult } from '../oidc/types';
-import { prepareAssumeRole } from '../sts/assume-role';
-import type { PreparedAssumeRole } from '../sts/assume-role';
+import { credentialsRequestSummary, prepareCredentialsRequest } from '../cognito/credentials-request';
+import type { PreparedCredentialsRequest } from '../cognito/credentials-request';
+import { identitySubject } from '../cognito/identity-id-cache';
 import { stsErrorDetails } from '../sts/sts-error-details';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
 import { singleFlight } from '../util/single-flight';
-import { claimedRolesKey, credentialsKey, profileStatusKey, providerSessionKey, providerStatusKey } from '../storage/keys';
+import { claimedRolesKey, cognitoIdentityKey, credentialsKey, profileStatusKey, providerSessionKey, providerStatusKey } from '../storage/keys';
 import type { Store } from '../storage/store';
 import type { ActivityStatus, ProviderSession } from '../storage/records';
 import type { ProfileCredentials } from '../sts/credentials';
@@ -27,8 +27,11 @@ export interface SignInServiceDeps {
   readConfiguration(): Promise<Configuration>;
   store: Store;
   signIn(provider: Provider, interactive: boolean): Promise<SignInResult>;
-  /** Sends the request {@link prepareAssumeRole} built; the same request goes into the diagnostics. */
-  assumeRole(request: PreparedAssumeRole): Promise<ProfileCredentials>;
+  /**
+   * Sends the request {@link prepareCredentialsRequest} built (STS, or an identity pool); the same
+   * request goes into the diagnostics.
+   */
+  assumeRole(request: PreparedCredentialsRequest): Promise<ProfileCredentials>;
   deriveSessionName(subject: string): Promise<string>;
   now(): number;
   /** Asks the IdP to revoke a signed-out provider's refresh token; best effort, after the local sign-out. */
@@ -51,8 +54,8 @@ export function createSignInService(deps: SignInServiceDeps) {
 
   async function credentialsFor(profile: Profile, provider: Provider, session: ProviderSession, sessionName: string): Promise<void> {
     await deps.store.set({ [profileStatusKey(profile.id)]: status('busy', { step: 'Getting AWS credentials' }) });
-    const prepared = await prepareAssumeRole({ profile, provider, idToken: session.idToken, sessionName });
-    const request = stsRequestSummary(prepared);
+    const prepared = await prepareCredentialsRequest({ profile, provider, idToken: session.idToken, sessionName });
+    const request = credentialsRequestSummary(prepared);
     try {
       const credentials = await deps.assumeRole(prepared);
       const diagnostics = { request, at: deps.now(), ...(credentials.durationNote ? { durationNote: credentials.durationNote } : {}) };
@@ -117,6 +120,16 @@ export function createSignInService(deps: SignInServiceDeps) {
     ]);
   }
 
+  /** Removes the identity ids the signed-out providers' pools gave (a full sign-out cleared them already). */
+  async function forgetIdentityIds(config: Configuration, sessions: { provider: Provider; session: ProviderSession | undefined }[]): Promise<void> {
+    const keys = await Promise.all(sessions.map(async ({ provider, session }) => {
+      if (!session) return [];
+      const subject = await deps.deriveSessionName(session.subject);
+      return config.profiles.flatMap((profile) => (profile.providerId === provider.id && profile.cognito ? [cognitoIdentityKey(profile.cognito.identityPoolId, identitySubject(provider.id, subject))] : []));
+    }));
+    if (keys.flat().length) await deps.store.remove(keys.flat());
+  }
+
   return {
     /** Signs in interactively with a provider and gets credentials for all its profiles. */
     signIn(providerId: string): Promise<SignInOutcome> {
@@ -130,6 +143,7 @@ export function createSignInService(deps: SignInServiceDeps) {
       const sessions = await Promise.all(signedOut.map(async (provider) => ({ provider, session: await deps.store.get<ProviderSession>(providerSessionKey(provider.id)) })));
       // Forget locally first: the IdP being slow or down must not delay or undo a sign-out.
       await forget(config, providerId);
+      await forgetIdentityIds(config, sessions);
       await Promise.all(sessions.map(({ provider, session }) =>
         session?.refreshToken ? deps.revokeRefreshToken?.(provider, session.refreshToken)?.catch(() => undefined) : undefined));
     },

@@ -93,7 +93,9 @@ export async function runTestSignIn(deps: TestSignInDeps, request: TestSignInReq
   try {
     const credentials = await deps.assumeRole({ profile, provider, idToken: result.idToken, sessionName: await deps.deriveSessionName(result.subject) });
     const note = credentials.durationNote ? ` ${credentials.durationNote}` : '';
-    steps.push({ step: 'sts', status: 'ok', detail: `profile ${profile.id}: ${credentials.assumedRoleArn}, valid until ${new Date(credentials.expiration).toISOString()}.${note}` });
+    // An identity pool that chose the role itself does not say which one.
+    const who = credentials.assumedRoleArn || `credentials from identity pool ${profile.cognito?.identityPoolId ?? ''}`;
+    steps.push({ step: 'sts', status: 'ok', detail: `profile ${profile.id}: ${who}, valid until ${new Date(credentials.expiration).toISOString()}.${note}` });
   } catch (error) {
     steps.push({ step: 'sts', status: 'failed', detail: `profile ${profile.id}`, error: toUserFacingError(error) });
   }

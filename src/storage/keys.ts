@@ -39,6 +39,12 @@ export const providerDiagnosticsKey = (providerId: string) => `diagnostics/provi
 /** The last STS request of a profile and how it ended. */
 export const profileDiagnosticsKey = (profileId: string) => `diagnostics/profile/${profileId}` as const;
 /**
+ * The identity id an identity pool gave a person, by pool and subject (`<provider id>/<hashed
+ * sub>`, src/cognito/identity-id-cache.ts), so GetId runs once per pool and person. Not secret,
+ * but it is an identifier of the person in the pool, so it stays in session storage.
+ */
+export const cognitoIdentityKey = (identityPoolId: string, subject: string) => `cognito-identity/${identityPoolId}/${subject}` as const;
+/**
  * The configuration as the background last read and validated it, with the roles tokens listed
  * made into profiles. Not secret. The popup reads it instead of validating the documents itself,
  * which keeps the validation code out of the popup's bundle.
@@ -57,6 +63,7 @@ export interface SessionItems {
   [key: `refreshing/${string}`]: RefreshingRecord;
   [key: `diagnostics/provider/${string}`]: ProviderDiagnostics;
   [key: `diagnostics/profile/${string}`]: ProfileDiagnostics;
+  [key: `cognito-identity/${string}`]: string;
   [configurationKey]: Configuration;
 }
 

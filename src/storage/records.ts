@@ -5,7 +5,7 @@
  */
 import type { UserFacingError } from '../errors';
 import type { StsErrorDetails } from '../sts/sts-error-details';
-import type { StsRequestSummary } from '../sts/sts-request-summary';
+import type { CredentialsRequestSummary } from '../cognito/credentials-request';
 
 /** What one sign-in with a provider produced; serves every profile of that provider. */
 export interface ProviderSession {
@@ -88,9 +88,9 @@ export interface ProviderDiagnostics {
   receivedAt: number;
 }
 
-/** The last STS call of a profile and how it ended. */
+/** The last STS call (or identity pool exchange) of a profile and how it ended. */
 export interface ProfileDiagnostics {
-  request: StsRequestSummary;
+  request: CredentialsRequestSummary;
   at: number;
   /** Set when the answer was an error or no answer came. */
   error?: StsErrorDetails;

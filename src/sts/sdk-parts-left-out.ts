@@ -96,7 +96,8 @@ export class AdaptiveRetryStrategy {
  * Replaces the AWS partition table behind `@aws-sdk/core/client`'s `aws.partition` endpoint
  * function. STS's endpoint rules call it only to build an endpoint from the region when none is
  * given; src/sts/assume-role.ts always gives the profile's `stsEndpoint` (src/config/aws-partition.ts
- * derives the default one), and the rules return a given endpoint before reaching it.
+ * derives the default one), and the rules return a given endpoint before reaching it. The rules
+ * themselves are left out too, for the same reason (src/cognito/sdk-parts-left-out.ts).
  */
 export const partitionsInfo = {
   get partitions(): never {

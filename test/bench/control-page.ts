@@ -63,7 +63,8 @@ export async function perform(control: Page, action: string, payload: Record<str
 let watches = 0;
 
 /**
- * Starts watching for new credentials (another access key id than now) of every given profile.
+ * Starts watching for new credentials (another access key id, or the same one issued again) of
+ * every given profile.
  * Call it before the action that stores them; the returned function resolves with the browser's
  * wall-clock time (epoch ms) at which the page saw the last of them arrive, and rejects naming
  * the profiles still waiting after `timeoutMs`.
@@ -72,7 +73,11 @@ export async function watchCredentials(control: Page, profileIds: readonly strin
   const name = `wicBenchWatch${(watches += 1)}`;
   await control.evaluate(async ({ name, keys, timeoutMs }) => {
     const scope = globalThis as PageScope;
-    const keyId = (value: unknown) => (value as { accessKeyId?: unknown } | undefined)?.accessKeyId;
+    // The access key and when it was issued: moto's identity pools hand out one fixed access key.
+    const keyId = (value: unknown) => {
+      const credentials = value as { accessKeyId?: unknown; issuedAt?: unknown } | undefined;
+      return credentials?.accessKeyId === undefined ? undefined : `${String(credentials.accessKeyId)} ${String(credentials.issuedAt)}`;
+    };
     const before = await scope.chrome.storage.session.get(keys);
     const pending = new Set<string>(keys);
     scope[name] = new Promise<number>((resolve, reject) => {

@@ -14,6 +14,9 @@ import { configWithProfiles, profileIds } from './bench-config';
 import { bareRefresh, bareRefreshInWorker } from './bare-refresh';
 import type { BareRefreshTarget } from './bare-refresh';
 import { copyWithBlankPage } from './blank-page';
+import { bareCognitoRefresh, configWithPoolProfiles } from './cognito-refresh';
+import type { BareCognitoTarget } from './cognito-refresh';
+import { createIdentityPool, loginsKeyOf } from '../e2e/support/moto-cognito';
 import type { BenchExtension } from './blank-page';
 import { bundleSize, entries } from './bundle-sizes';
 import { openControlPage } from './control-page';
@@ -200,6 +203,41 @@ describe('silent refresh', () => {
     });
     rows.push({ id: `refresh.ratio.${count}`, label: `${label}: extension / bare`, unit: 'x', value: extensionSummary.median / summarize(bare).median, target: { max: 1.3, text: '≤ 1.3x' } });
     rows.push({ id: `refresh.worker-ratio.${count}`, label: `${label}: extension / bare from the worker`, unit: 'x', value: extensionSummary.median / summarize(bareInWorker).median });
+  });
+});
+
+describe('silent refresh from an identity pool', () => {
+  let target: BareCognitoTarget;
+  let refreshToken: string;
+  beforeAll(async () => {
+    const discovery = await (await fetch(`${env.idp.issuer}/.well-known/openid-configuration`)).json() as { token_endpoint: string };
+    refreshToken = await obtainRefreshToken(env, discovery.token_endpoint);
+    const cognitoEndpoint = env.sts?.endpoint ?? '';
+    const loginsKey = loginsKeyOf(env.idp.issuer);
+    target = { tokenEndpoint: discovery.token_endpoint, clientId: env.idp.clientId, cognitoEndpoint, identityPoolId: await createIdentityPool(cognitoEndpoint, loginsKey), loginsKey };
+  });
+
+  it.each(refreshCounts)('renews %i pool profile(s), beside the bare requests', async (count) => {
+    const config = configWithPoolProfiles(sandbox, count, target.identityPoolId, target.cognitoEndpoint);
+    await env.setLocalConfig(config);
+    const bare: number[] = [];
+    const extension: number[] = [];
+    const identity: { id?: string } = {};
+    // The first pair warms up, and asks GetId once on each side (both keep the identity id).
+    for (let run = 0; run < runs + 1; run += 1) {
+      const bareRun = await bareCognitoRefresh(target, refreshToken, count, identity);
+      refreshToken = bareRun.refreshToken;
+      const extensionRun = await timeExtensionRefresh(control, providerId(), profileIds(config));
+      if (!extensionRun) throw new Error('this build has no refreshNow action');
+      if (run === 0) continue;
+      bare.push(bareRun.ms);
+      extension.push(extensionRun.stored);
+    }
+    const label = `identity pool refresh, ${count} profile(s)`;
+    rows.push({ id: `refresh.cognito.bare.${count}`, label: `${label}: bare requests from Node`, unit: 'ms', summary: summarize(bare), note: count === 1 ? 'one refresh-token grant and one GetCredentialsForIdentity per profile (identity id kept), as many at once as the extension runs; moto on loopback' : undefined });
+    const extensionSummary = summarize(extension);
+    rows.push({ id: `refresh.cognito.extension.${count}`, label: `${label}: extension, message → stored`, unit: 'ms', summary: extensionSummary });
+    rows.push({ id: `refresh.cognito.ratio.${count}`, label: `${label}: extension / bare`, unit: 'x', value: extensionSummary.median / summarize(bare).median, target: { max: 1.3, text: '≤ 1.3x' } });
   });
 });
 

@@ -15,6 +15,9 @@ const everything = {
     id: 'dev', name: 'Dev', provider: 'corp', roleArn: 'arn:aws:iam::123456789012:role/Dev', region: 'eu-west-1', durationSeconds: 3600, stsEndpoint: 'https://sts.eu-west-1.amazonaws.com',
     pinned: false, signinEndpoint: 'https://eu-west-1.signin.aws.amazon.com/federation', consoleDestination: 'https://eu-west-1.console.aws.amazon.com/ec2/home',
     alias: 'dev', color: '#00ff00', sessionPolicy: '{"Version":"2012-10-17","Statement":[]}', policyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'], sessionNameTemplate: '{email}',
+  }, {
+    id: 'pool', provider: 'corp', roleArn: 'arn:aws:iam::123456789012:role/Pool', identityPoolId: 'eu-west-1:0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d', cognitoFlow: 'basic',
+    accountId: '123456789012', cognitoEndpoint: 'https://cognito-identity.eu-west-1.amazonaws.com',
   }],
 };
 

@@ -220,3 +220,11 @@ describe('.env / docker --env-file', () => {
     });
   });
 });
+
+describe('the assumed role ARN of identity pool credentials', () => {
+  it('is refused with the reason when the pool chose the role and did not say which', () => {
+    const credentials = { accessKeyId: 'ASIAPOOL', secretAccessKey: 's', sessionToken: 't', expiration: Date.UTC(2030, 0, 1), assumedRoleArn: '', region: 'eu-west-1', sessionName: 'CognitoIdentityCredentials', issuedAt: Date.UTC(2029, 11, 31) };
+    expect(() => formatCredentials('assumed-role-arn', { profileId: 'pool', credentials })).toThrow('no role ARN to copy');
+    expect(formatCredentials('access-key-id', { profileId: 'pool', credentials })).toBe('ASIAPOOL');
+  });
+});

@@ -3,7 +3,7 @@ import { ErrorCodes, ExtensionError } from '../../../src/errors';
 import type { SignInResult } from '../../../src/oidc/types';
 import { createSignInService } from '../../../src/sign-in/sign-in-service';
 import type { SignInServiceDeps } from '../../../src/sign-in/sign-in-service';
-import type { PreparedAssumeRole } from '../../../src/sts/assume-role';
+import type { PreparedCredentialsRequest } from '../../../src/cognito/credentials-request';
 import type { ProfileCredentials } from '../../../src/sts/credentials';
 import { memorySessionStore } from '../support/memory-session-store';
 import { rejection } from '../support/rejection';
@@ -22,7 +22,9 @@ const document = {
 
 const tokens: SignInResult = { idToken: 'id-token', refreshToken: 'refresh', idTokenExpiresAt: 2_000_000, subject: 'user-1', claims: { iss: 'i', sub: 'user-1', aud: 'abc', iat: 1, exp: 2 } };
 
-function credentialsFor({ profile, input }: PreparedAssumeRole): ProfileCredentials {
+function credentialsFor(request: PreparedCredentialsRequest): ProfileCredentials {
+  if ('kind' in request) throw new Error('these profiles are all STS profiles');
+  const { profile, input } = request;
   return {
     accessKeyId: `AKIA-${profile.id}`,
     secretAccessKey: 'secret',
@@ -38,7 +40,7 @@ function credentialsFor({ profile, input }: PreparedAssumeRole): ProfileCredenti
 function setup(overrides: Partial<SignInServiceDeps> = {}) {
   const store = memorySessionStore();
   const signIn = jest.fn(async () => tokens);
-  const assumeRole = jest.fn(async (request: PreparedAssumeRole) => credentialsFor(request));
+  const assumeRole = jest.fn(async (request: PreparedCredentialsRequest) => credentialsFor(request));
   const service = createSignInService({
     readConfiguration: async () => validateConfiguration(undefined, document),
     store,
@@ -56,7 +58,7 @@ describe('sign-in service', () => {
     const { service, store, signIn, assumeRole } = setup();
     await expect(service.signIn('corp')).resolves.toEqual({ profiles: 2, failed: 0 });
     expect(signIn).toHaveBeenCalledTimes(1);
-    expect(assumeRole.mock.calls.map(([request]) => [request.profile.id, request.input.WebIdentityToken, request.input.RoleSessionName])).toEqual([
+    expect(assumeRole.mock.calls.map(([request]) => [request.profile.id, ('input' in request ? request.input.WebIdentityToken : ''), ('input' in request ? request.input.RoleSessionName : '')])).toEqual([
       ['dev', 'id-token', 'wic-user-1'],
       ['ops', 'id-token', 'wic-user-1'],
     ]);

@@ -1,0 +1,84 @@
+/**
+ * A stand-in for the Amazon Cognito identity pool API on loopback, answering its JSON protocol
+ * (`X-Amz-Target: AWSCognitoIdentityService.<Operation>`) with AWS's own bodies: credentials, and
+ * the errors an emulator does not produce (an untrusted provider, a missing pool, throttling).
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One canned answer. */
+export interface CognitoAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** A recorded request: its operation (from X-Amz-Target), headers and JSON body. */
+export interface CognitoRequest {
+  operation: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Record<string, unknown>;
+}
+
+/** AWS's JSON error body for `type` (`NotAuthorizedException`...). */
+export function cognitoError(type: string, message: string, status = 400): CognitoAnswer {
+  return { status, body: { __type: type, message } };
+}
+
+/** The answer a trusting pool gives each operation. */
+export function cognitoSuccess(request: CognitoRequest, { identityId = 'us-east-1:11111111-2222-3333-4444-555555555555', accessKeyId = 'ASIACOGNITO000000001', token = 'pool.open-id.token' } = {}): CognitoAnswer {
+  switch (request.operation) {
+    case 'GetId':
+      return { status: 200, body: { IdentityId: identityId } };
+    case 'GetOpenIdToken':
+      return { status: 200, body: { IdentityId: request.body.IdentityId, Token: token } };
+    case 'GetCredentialsForIdentity':
+      return {
+        status: 200,
+        body: {
+          IdentityId: request.body.IdentityId,
+          // Epoch seconds, as the JSON protocol sends timestamps.
+          Credentials: { AccessKeyId: accessKeyId, SecretKey: 'pool/secret+key', SessionToken: 'pool/session+token=', Expiration: Math.floor(Date.now() / 1000) + 3600 },
+        },
+      };
+    default:
+      return cognitoError('InvalidParameterException', `The stand-in does not serve ${request.operation}.`);
+  }
+}
+
+/** Starts the stand-in; `answer` decides each response from the request. */
+export async function startCognitoStandIn(answer: (request: CognitoRequest, index: number) => CognitoAnswer) {
+  const requests: CognitoRequest[] = [];
+  const server = createServer((incoming, outgoing) => {
+    // The SDK sends its own headers, so browsers ask first (CORS preflight); Cognito allows any origin.
+    const cors = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'x-amzn-requestid' };
+    if (incoming.method === 'OPTIONS') {
+      outgoing.writeHead(204, {
+        ...cors,
+        'access-control-allow-methods': 'POST',
+        'access-control-allow-headers': incoming.headers['access-control-request-headers'] ?? '*',
+      }).end();
+      return;
+    }
+    let text = '';
+    incoming.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    incoming.on('end', () => {
+      const target = String(incoming.headers['x-amz-target'] ?? '');
+      const request = { operation: target.replace(/^AWSCognitoIdentityService\./, ''), headers: incoming.headers, body: JSON.parse(text || '{}') as Record<string, unknown> };
+      requests.push(request);
+      const { status, body } = answer(request, requests.length - 1);
+      const requestId = `00000000-0000-0000-0000-${String(requests.length).padStart(12, '0')}`;
+      outgoing.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId, ...cors }).end(JSON.stringify(body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    requests,
+    // Browsers keep connections alive; end them, or close() would wait for them.
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}

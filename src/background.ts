@@ -35,6 +35,7 @@ import { runTestSignIn } from './sign-in/test-sign-in';
 import { migrateStoredConfig } from './storage/config-document';
 import { localConfigKey, settingsKey } from './storage/keys';
 import { clipboardClearChoices } from './storage/preferences';
+import { readTrustedOrigins } from './storage/trusted-endpoints';
 import { assumeRoleWithWebIdentity, sendAssumeRole } from './sts/assume-role';
 import { deriveSessionName } from './sts/session-name';
 import { formatClock } from './util/format-clock';
@@ -118,6 +119,7 @@ browser.runtime.onMessage.addListener(messageListener({
     runTestSignIn(
       {
         readManagedConfig,
+        readTrustedOrigins: () => readTrustedOrigins(localStore),
         signIn: (provider, onStep) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: redirectUri(), onStep }, true),
         assumeRole: assumeRoleWithWebIdentity,
         deriveSessionName,

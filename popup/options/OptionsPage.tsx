@@ -30,8 +30,11 @@ export interface OptionsPageProps {
   managed: unknown;
   redirectUri: string;
   extensionOrigin: string;
-  onSave(draft: Draft, baseline: unknown): Promise<SaveResult>;
-  onImport(text: string): Promise<ImportResult>;
+  /** `confirm`: origins the user trusted just now, each named on the button they clicked. */
+  onSave(draft: Draft, baseline: unknown, confirm?: string[]): Promise<SaveResult>;
+  onImport(text: string, confirm?: string[]): Promise<ImportResult>;
+  /** Origins the user confirmed before, so the editor checks fields as a save would. */
+  trustedOrigins?: readonly string[];
   onTestSignIn(request: TestSignInRequest): Promise<TestSignInReport>;
   onRequestOrigins(origins: readonly string[]): Promise<boolean>;
   hasOrigins(origins: readonly string[]): Promise<boolean>;
@@ -46,9 +49,9 @@ export function OptionsPage(props: OptionsPageProps) {
   const [baseline, setBaseline] = useState(props.stored);
   const [draft, setDraft] = useState(() => draftFrom(props.stored));
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [showAll, setShowAll] = useState(() => validateConfiguration(props.managed, props.stored).problems.some((problem) => problem.source === 'local'));
+  const [showAll, setShowAll] = useState(() => validateConfiguration(props.managed, props.stored, props.trustedOrigins).problems.some((problem) => problem.source === 'local'));
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
-  const config = useMemo(() => validateConfiguration(props.managed, draft), [props.managed, draft]);
+  const config = useMemo(() => validateConfiguration(props.managed, draft, props.trustedOrigins), [props.managed, draft, props.trustedOrigins]);
   const dirty = !sameDocument(draftFrom(baseline), draft);
   const managed = draftFrom(props.managed);
 
@@ -75,11 +78,11 @@ export function OptionsPage(props: OptionsPageProps) {
     const id = freeId('profile', [...idsOf(managed.profiles), ...idsOf(draft.profiles)]);
     edit(addEntry(draft, 'profiles', { id, name: '', provider: idsOf(draft.providers)[0] ?? providerIds[0] ?? '', roleArn: '' }));
   };
-  const save = async () => {
+  const save = async (confirm?: string[]) => {
     setShowAll(true);
     setStatus({ kind: 'saving' });
-    const result = await props.onSave(draft, baseline);
-    if (!result.ok) return setStatus({ kind: 'refused', problems: result.problems });
+    const result = await props.onSave(draft, baseline, confirm);
+    if (!result.ok) return setStatus({ kind: 'refused', problems: result.problems, ...(result.toConfirm ? { toConfirm: result.toConfirm } : {}) });
     setBaseline(result.document);
     setDraft(draftFrom(result.document));
     setStatus({ kind: 'saved', warnings: result.warnings.map((warning) => `${warning.path}: ${warning.message}`) });
@@ -111,7 +114,7 @@ export function OptionsPage(props: OptionsPageProps) {
           <button type="button" class="link" onClick={() => { setBaseline(props.stored); setDraft(draftFrom(props.stored)); setStatus({ kind: 'idle' }); }}>Load it</button> (drops your unsaved changes).
         </p>
       )}
-      <SaveBar dirty={dirty} status={status} onSave={() => void save()} onDiscard={() => { setDraft(draftFrom(baseline)); setStatus({ kind: 'idle' }); }} />
+      <SaveBar dirty={dirty} status={status} onSave={(confirm) => void save(confirm)} onDiscard={() => { setDraft(draftFrom(baseline)); setStatus({ kind: 'idle' }); }} />
       <section aria-labelledby="import-heading">
         <h2 id="import-heading">Import and export</h2>
         <p>An import replaces your own entries; entries set by your organization stay and win over yours with the same id.</p>

@@ -137,9 +137,9 @@ export class EntryReader {
     this.problems.push({ ...this.base(`${this.path}.${key}`), severity: 'warning', message });
   }
 
-  /** Records an error on a field of this entry. */
-  fieldError(key: string, message: string): void {
-    this.error(`${this.path}.${key}`, message);
+  /** Records an error on a field of this entry, with any further detail for the problem. */
+  fieldError(key: string, message: string, detail: Pick<ConfigProblem, 'confirmOrigin'> = {}): void {
+    this.problems.push({ ...this.base(`${this.path}.${key}`), severity: 'error', message, ...detail });
   }
 
   /** True while no error (warnings aside) has been recorded. */

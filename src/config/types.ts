@@ -156,6 +156,11 @@ export interface ConfigProblem {
   message: string;
   /** Warnings leave the entry usable; errors keep it out of service until fixed. */
   severity: 'error' | 'warning';
+  /**
+   * Set when the only thing wrong is that the field sends a token to this origin, which the user
+   * has not confirmed (src/config/endpoint-trust.ts): the options page offers to trust it.
+   */
+  confirmOrigin?: string;
 }
 
 /** Validated configuration: every usable entry, and every problem found on the others. */

@@ -15,7 +15,7 @@ describe('configuration format 2: providers', () => {
         ...provider, preset: 'google', flow: 'implicit', authParams: { hd: 'example.com', prompt: 'select_account' },
         rolesFromClaim: { claim: 'https://aws.amazon.com/roles', region: 'eu-west-1', stsEndpoint: 'http://127.0.0.1:5000', pinned: false },
       }],
-    });
+    }, ['http://127.0.0.1:5000']);
     expect(config.problems).toEqual([]);
     expect(config.providers[0]).toMatchObject({
       preset: 'google', flow: 'implicit', authParams: { hd: 'example.com', prompt: 'select_account' },

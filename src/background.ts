@@ -35,6 +35,7 @@ import { runTestSignIn } from './sign-in/test-sign-in';
 import { migrateStoredConfig } from './storage/config-document';
 import { localConfigKey, settingsKey } from './storage/keys';
 import { clipboardClearChoices } from './storage/preferences';
+import { changesConfiguration } from './storage/published-configuration';
 import { readTrustedOrigins } from './storage/trusted-endpoints';
 import { assumeRoleWithWebIdentity, sendAssumeRole } from './sts/assume-role';
 import { deriveSessionName } from './sts/session-name';
@@ -133,8 +134,11 @@ browser.runtime.onInstalled.addListener(() => {
   run(refresh.onBrowserStart());
 });
 browser.runtime.onStartup.addListener(() => run(refresh.onBrowserStart()));
+/** Ends sign-ins whose provider was removed or changed issuer or client id (src/sign-in/stale-sessions.ts). */
+const endStaleSessions = () => readSessionItems().then((items) => service.endStaleSessions(items));
 browser.storage.onChanged.addListener((changes, area) => {
   publisher.onStorageChanged(changes, area);
+  if (area === 'managed' || (area === 'local' && changesConfiguration(area, changes))) run(endStaleSessions());
   if (area === 'session') run(refresh.onSessionChanged(changes));
   else if (area === 'managed' || (area === 'local' && (localConfigKey in changes || settingsKey in changes))) run(refresh.onSettingsChanged());
 });
@@ -154,4 +158,6 @@ browser.commands.onCommand.addListener((command: string) => {
 
 // A first catch-up on every worker start: alarms and schedules are rebuilt from storage.
 run(refresh.start());
+// Configuration may have changed while no worker ran (a policy pushed at start-up).
+run(ready.then(endStaleSessions));
 void restrictSessionStorage();

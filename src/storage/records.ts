@@ -9,6 +9,9 @@ import type { StsRequestSummary } from '../sts/sts-request-summary';
 
 /** What one sign-in with a provider produced; serves every profile of that provider. */
 export interface ProviderSession {
+  /** The issuer and client id that issued these tokens (src/storage/session-binding.ts). */
+  issuer: string;
+  clientId: string;
   idToken: string;
   refreshToken?: string;
   /** ID token expiry as epoch milliseconds. */

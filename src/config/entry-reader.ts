@@ -102,10 +102,10 @@ export class EntryReader {
   }
 
   /** A reader for an optional nested object; `undefined` when the field is absent. */
-  nested(key: string, knownFields: readonly string[]): EntryReader | undefined {
+  nested(key: string, knownFields: readonly string[], extraFields: readonly string[] = []): EntryReader | undefined {
     const value = this.entry[key];
     if (value === undefined || value === null) return undefined;
-    return new EntryReader(value, `${this.path}.${key}`, this.kind, this.source, knownFields, [], this);
+    return new EntryReader(value, `${this.path}.${key}`, this.kind, this.source, knownFields, extraFields, this);
   }
 
   /** An optional list of at most `max` strings, each passing `check`; problems name the item. */

@@ -39,6 +39,10 @@ export interface RolesFromClaimInput {
   durationSeconds?: number;
   stsEndpoint?: string;
   pinned?: boolean;
+  /** Only roles in these 12-digit accounts become profiles; absent or empty means any account. */
+  allowedAccounts?: string[];
+  /** Only roles whose name matches one of these (`*` matches any characters) become profiles. */
+  allowedRoleNames?: string[];
 }
 
 /** A profile (one IAM role) as written in a configuration document, before validation. */
@@ -104,6 +108,8 @@ export interface RolesFromClaim {
   durationSeconds: number;
   stsEndpoint?: string;
   pinned: boolean;
+  allowedAccounts?: string[];
+  allowedRoleNames?: string[];
 }
 
 /** Where an OAuth 2.0 provider signs in, and what STS calls it. */

@@ -9,7 +9,7 @@ import { clearClipboardLater, writeClipboard } from './adapters/clipboard';
 import { copyDefaultProfileCommand, openPopup, refreshAllCommand } from './adapters/commands';
 import { createConfigurationPublisher, readConfiguration } from './adapters/configuration';
 import { hasOrigins } from './adapters/host-permissions';
-import { launchWebAuthFlow, redirectUri } from './adapters/identity';
+import { launchWebAuthFlow, providerRedirectUri } from './adapters/identity';
 import { idle } from './adapters/idle';
 import { indicator } from './adapters/indicator';
 import { notifications, providerOfNotification } from './adapters/notifications';
@@ -50,7 +50,7 @@ const discovery = createDiscoveryCache(Date.now);
 
 /** Signs in and keeps the roles the token lists, so their profiles exist before STS is called. */
 async function signInRememberingRoles(provider: Provider, interactive: boolean): Promise<SignInResult> {
-  const result = await signInWithProvider(provider, { launchWebAuthFlow, redirectUri: redirectUri() }, interactive);
+  const result = await signInWithProvider(provider, { launchWebAuthFlow, redirectUri: providerRedirectUri(provider.id) }, interactive);
   await rememberClaimedRoles(sessionStore, provider, result.claims);
   return result;
 }
@@ -73,7 +73,7 @@ const refresh = createRefreshService({
   readSession: readSessionItems,
   local: localStore,
   refreshIdToken: (provider, refreshToken) => refreshIdToken(provider, refreshToken, { discovery }),
-  silentSignIn: (provider) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: redirectUri(), discovery }, false),
+  silentSignIn: (provider) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: providerRedirectUri(provider.id), discovery }, false),
   assumeRole: assumeRoleWithWebIdentity,
   deriveSessionName,
   alarms,
@@ -121,7 +121,7 @@ browser.runtime.onMessage.addListener(messageListener({
       {
         readManagedConfig,
         readTrustedOrigins: () => readTrustedOrigins(localStore),
-        signIn: (provider, onStep) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: redirectUri(), onStep }, true),
+        signIn: (provider, onStep) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: providerRedirectUri(provider.id), onStep }, true),
         assumeRole: assumeRoleWithWebIdentity,
         deriveSessionName,
       },

@@ -11,6 +11,7 @@ import { migrateConfigDocument } from '../../src/config/migrations';
 import type { SaveResult } from '../../src/config/save-config';
 import { sameDocument } from '../../src/config/save-config';
 import type { ProviderInput } from '../../src/config/types';
+import { providerRedirectUri } from '../../src/config/redirect-uri';
 import { validateConfiguration } from '../../src/config/validate-configuration';
 import type { TestSignInReport, TestSignInRequest } from '../../src/sign-in/test-sign-in';
 import { CopyableValue } from '../components/CopyableValue';
@@ -97,9 +98,13 @@ export function OptionsPage(props: OptionsPageProps) {
     <EditorContext.Provider value={editor}>
       <h1>Web Identity Credentials</h1>
       <section aria-labelledby="redirect-heading">
-        <h2 id="redirect-heading">Redirect URI</h2>
-        <p>Register it with your identity provider for a public application (no client secret).</p>
-        <CopyableValue label="Redirect URI" value={props.redirectUri} />
+        <h2 id="redirect-heading">Redirect URIs</h2>
+        <p>
+          Each provider has its own redirect URI: this prefix followed by the provider's id (for a provider with id <code>corp</code>,{' '}
+          <code>{providerRedirectUri(props.redirectUri, 'corp')}</code>). Register it with your identity provider for a public application (no
+          client secret); each provider below shows its exact URI. A sign-in is accepted only at its own provider's URI.
+        </p>
+        <CopyableValue label="Redirect URI prefix" value={props.redirectUri} />
         {props.redirectNote && <p class="hint">{props.redirectNote}</p>}
       </section>
       <ProviderList managed={managed.providers} local={draft.providers} valid={config.providers} takenIds={providerIds}

@@ -82,6 +82,8 @@ export interface IdpOptions {
   ttl?: Record<string, number>;
   /** The issuer URL, when something else (a gate in front of the IdP) serves it; the IdP's own address by default. */
   issuer?: string;
+  /** Accept only `redirectUris` as given, not followed by a provider id (see test/sandbox/idp.mjs). */
+  exactRedirectUris?: boolean;
 }
 
 export interface EnvironmentOptions {

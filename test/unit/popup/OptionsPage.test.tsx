@@ -57,10 +57,11 @@ const provider = (name: string) => screen.getByRole('article', { name: `Provider
 const profile = (name: string) => screen.getByRole('article', { name: `Profile ${name}` });
 
 describe('options page', () => {
-  it('shows the redirect URI with a copy button', () => {
+  it('shows the redirect URI prefix, and each provider\'s own redirect URI, with copy buttons', () => {
     setup();
-    expect(screen.getByTestId('redirect-uri')).toHaveTextContent(redirectUri);
-    expect(screen.getByRole('button', { name: 'Copy redirect uri' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Redirect URI prefix')).toHaveTextContent(redirectUri);
+    expect(screen.getByRole('button', { name: 'Copy redirect uri prefix' })).toBeInTheDocument();
+    expect(within(provider('Corp SSO')).getByLabelText('Redirect URI of Corp SSO')).toHaveTextContent(`${redirectUri}corp`);
   });
 
   it('checks a field as the user types, naming what is wrong and how to fix it', () => {

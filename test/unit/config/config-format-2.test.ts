@@ -77,7 +77,8 @@ describe('configuration format 2: profiles', () => {
         policyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::123456789012:policy/team/Narrow'],
       }],
     });
-    expect(config.problems).toEqual([]);
+    // Usable, with a word on a claim users may choose naming sessions in CloudTrail.
+    expect(config.problems).toEqual([expect.objectContaining({ severity: 'warning', path: 'profiles[0].sessionNameTemplate', message: expect.stringContaining('{preferred_username} is a claim many identity providers let users choose') })]);
     expect(config.profiles[0]).toMatchObject({
       alias: 'prod-eu', color: '#d13212', sessionNameTemplate: '{preferred_username}',
       sessionPolicy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}]}',

@@ -213,6 +213,11 @@ export function simulatedBrowser(options: SimulatedBrowserOptions) {
       worker = undefined;
       void dispatch((running) => running.refresh.onBrowserStart());
     },
+    /** The user's configuration document changes (an edit, an import); the background re-plans. */
+    setDocument(document: ConfigDocument): void {
+      local.set('config', structuredClone(document));
+      void dispatch((running) => running.refresh.onSettingsChanged());
+    },
     /** The user changes settings in the options page. */
     setSettings(settings: Record<string, unknown>): void {
       local.set('settings', settings);

@@ -12,10 +12,11 @@ import { request } from '../../src/adapters/runtime';
 import { localStore, onStateChanged, readManagedConfig } from '../../src/adapters/storage';
 import { importConfig, saveConfig } from '../../src/storage/config-document';
 import { localConfigKey } from '../../src/storage/keys';
-import { readTrustedOrigins } from '../../src/storage/trusted-endpoints';
+import { readTrustedOrigins, removeTrustedOrigin } from '../../src/storage/trusted-endpoints';
 import { ClipboardOption } from './ClipboardOption';
 import { OptionsPage } from './OptionsPage';
 import { RefreshSettingsSection } from './RefreshSettingsSection';
+import { TrustedHosts } from './TrustedHosts';
 
 /** Each browser has its own redirect URI; one IdP application can list them all. */
 const otherBrowsers = {
@@ -68,6 +69,7 @@ function Options() {
         <h2 id="clipboard-heading">Clipboard</h2>
         <ClipboardOption load={loadClearDelay} save={saveClearDelay} />
       </section>
+      <TrustedHosts origins={stored.trusted} onForget={(origin) => void removeTrustedOrigin(localStore, origin)} />
       <RefreshSettingsSection />
     </OptionsPage>
   );

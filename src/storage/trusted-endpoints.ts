@@ -18,3 +18,9 @@ export async function addTrustedOrigins(store: Pick<Store, 'get' | 'set'>, origi
   if (next.length !== current.length) await store.set({ [trustedEndpointsKey]: next });
   return next;
 }
+
+/** Forgets one confirmed origin; entries that send tokens there go out of service again. */
+export async function removeTrustedOrigin(store: Pick<Store, 'get' | 'set'>, origin: string): Promise<void> {
+  const current = await readTrustedOrigins(store);
+  if (current.includes(origin)) await store.set({ [trustedEndpointsKey]: current.filter((item) => item !== origin) });
+}

@@ -1,5 +1,5 @@
 import { importConfig, saveConfig } from '../../../src/storage/config-document';
-import { readTrustedOrigins } from '../../../src/storage/trusted-endpoints';
+import { readTrustedOrigins, removeTrustedOrigin } from '../../../src/storage/trusted-endpoints';
 
 function mapStore(initial: Record<string, unknown> = {}) {
   const items = new Map(Object.entries(initial));
@@ -37,5 +37,11 @@ describe('confirmed origins', () => {
   it('ignores a malformed stored list rather than trusting anything', async () => {
     await expect(readTrustedOrigins(mapStore({ 'trusted-endpoints': 'http://127.0.0.1:9' }))).resolves.toEqual([]);
     await expect(readTrustedOrigins(mapStore({ 'trusted-endpoints': [1, 'http://a'] }))).resolves.toEqual(['http://a']);
+  });
+
+  it('forgets one origin, keeping the others', async () => {
+    const store = mapStore({ 'trusted-endpoints': ['http://a', 'http://b'] });
+    await removeTrustedOrigin(store, 'http://a');
+    await expect(readTrustedOrigins(store)).resolves.toEqual(['http://b']);
   });
 });

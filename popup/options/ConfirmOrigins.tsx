@@ -6,8 +6,8 @@
 /** Props of {@link ConfirmOrigins}. */
 export interface ConfirmOriginsProps {
   origins: readonly string[];
-  /** What happens after the confirmation: `import` or `save`. */
-  action: 'import' | 'save';
+  /** What happens after the confirmation: `import`, `save`, or `use` (the saved configuration). */
+  action: 'import' | 'save' | 'use';
   onConfirm(): void;
 }
 
@@ -20,7 +20,7 @@ export function ConfirmOrigins({ origins, action, onConfirm }: ConfirmOriginsPro
         Anyone running {origins.length === 1 ? 'it' : 'them'} could act in your AWS accounts. Continue only if you run or trust:
       </p>
       <ul>{origins.map((origin) => <li key={origin}><strong>{origin}</strong></li>)}</ul>
-      <button type="button" class="primary" onClick={onConfirm}>Trust {origins.join(', ')} and {action}</button>
+      <button type="button" class="primary" onClick={onConfirm}>Trust {origins.join(', ')} and {action === 'use' ? 'use it' : action}</button>
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { providerRedirectUri } from '../../src/config/redirect-uri';
 import { validateConfiguration } from '../../src/config/validate-configuration';
 import type { TestSignInReport, TestSignInRequest } from '../../src/sign-in/test-sign-in';
 import { CopyableValue } from '../components/CopyableValue';
+import { ConfirmOrigins } from './ConfirmOrigins';
 import { EditorContext } from './editor-context';
 import { ExportConfig } from './ExportConfig';
 import { ImportConfig } from './ImportConfig';
@@ -36,6 +37,8 @@ export interface OptionsPageProps {
   onImport(text: string, confirm?: string[]): Promise<ImportResult>;
   /** Origins the user confirmed before, so the editor checks fields as a save would. */
   trustedOrigins?: readonly string[];
+  /** Records origins the user confirmed for the saved configuration (one stored before this check existed). */
+  onTrust?(origins: string[]): Promise<void>;
   onTestSignIn(request: TestSignInRequest): Promise<TestSignInReport>;
   onRequestOrigins(origins: readonly string[]): Promise<boolean>;
   hasOrigins(origins: readonly string[]): Promise<boolean>;
@@ -54,6 +57,8 @@ export function OptionsPage(props: OptionsPageProps) {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
   const config = useMemo(() => validateConfiguration(props.managed, draft, props.trustedOrigins), [props.managed, draft, props.trustedOrigins]);
   const dirty = !sameDocument(draftFrom(baseline), draft);
+  // The saved document names hosts nobody confirmed (saved before this check, or confirmation forgotten).
+  const unconfirmed = dirty ? [] : [...new Set(config.problems.flatMap((problem) => (problem.source === 'local' && problem.confirmOrigin ? [problem.confirmOrigin] : [])))];
   const managed = draftFrom(props.managed);
 
   // Storage changed (an import, another tab): follow it unless that would drop unsaved edits.
@@ -118,6 +123,12 @@ export function OptionsPage(props: OptionsPageProps) {
           The saved configuration changed elsewhere.{' '}
           <button type="button" class="link" onClick={() => { setBaseline(props.stored); setDraft(draftFrom(props.stored)); setStatus({ kind: 'idle' }); }}>Load it</button> (drops your unsaved changes).
         </p>
+      )}
+      {unconfirmed.length > 0 && props.onTrust && (
+        <div role="alert" class="error">
+          <p>Your saved configuration has entries out of service until you confirm their hosts:</p>
+          <ConfirmOrigins origins={unconfirmed} action="use" onConfirm={() => void props.onTrust?.(unconfirmed)} />
+        </div>
       )}
       <SaveBar dirty={dirty} status={status} onSave={(confirm) => void save(confirm)} onDiscard={() => { setDraft(draftFrom(baseline)); setStatus({ kind: 'idle' }); }} />
       <section aria-labelledby="import-heading">

@@ -12,7 +12,7 @@ import { request } from '../../src/adapters/runtime';
 import { localStore, onStateChanged, readManagedConfig } from '../../src/adapters/storage';
 import { importConfig, saveConfig } from '../../src/storage/config-document';
 import { localConfigKey } from '../../src/storage/keys';
-import { readTrustedOrigins, removeTrustedOrigin } from '../../src/storage/trusted-endpoints';
+import { addTrustedOrigins, readTrustedOrigins, removeTrustedOrigin } from '../../src/storage/trusted-endpoints';
 import { ClipboardOption } from './ClipboardOption';
 import { OptionsPage } from './OptionsPage';
 import { RefreshSettingsSection } from './RefreshSettingsSection';
@@ -59,6 +59,7 @@ function Options() {
       redirectNote={otherBrowsers[browserFamily()]}
       extensionOrigin={location.origin}
       trustedOrigins={stored.trusted}
+      onTrust={async (origins) => void (await addTrustedOrigins(localStore, origins))}
       onSave={async (draft, baseline, confirm) => saveConfig(localStore, draft, await readManagedConfig(), baseline, confirm)}
       onImport={async (text, confirm) => importConfig(localStore, text, await readManagedConfig(), confirm)}
       onTestSignIn={(testRequest) => request('testSignIn', testRequest)}

@@ -64,6 +64,16 @@ describe('options page', () => {
     expect(within(provider('Corp SSO')).getByLabelText('Redirect URI of Corp SSO')).toHaveTextContent(`${redirectUri}corp`);
   });
 
+  it('offers to trust the hosts a saved configuration names before they are used', () => {
+    const onTrust = jest.fn(async () => undefined);
+    const saved = { ...stored, profiles: [{ ...stored.profiles[0], stsEndpoint: 'http://127.0.0.1:5000' }] };
+    setup({ onTrust }, saved);
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('out of service until you confirm their hosts');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Trust http://127.0.0.1:5000 and use it' }));
+    expect(onTrust).toHaveBeenCalledWith(['http://127.0.0.1:5000']);
+  });
+
   it('checks a field as the user types, naming what is wrong and how to fix it', () => {
     setup();
     const arn = within(profile('Dev')).getByLabelText('Role ARN');

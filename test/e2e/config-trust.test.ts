@@ -4,6 +4,8 @@
  * a host that neither the organization's policy nor the user's explicit confirmation named.
  */
 import { generateKeyPairSync, createSign } from 'node:crypto';
+import { createServer, request as forward } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Page } from 'playwright-core';
 import { startCaptureServer } from './support/capture-server';
 import type { CaptureServer } from './support/capture-server';
@@ -80,6 +82,12 @@ describe('tokens go only where the organization or the user sent them', () => {
     const { refreshToken, idToken } = (await env.readStorage('session'))['provider-session/sandbox'] as { refreshToken: string; idToken: string };
     expect(refreshToken.length).toBeGreaterThan(16);
 
+    // The hostile issuer answers discovery properly, so that only the extension stands between
+    // the old refresh token and its token and revocation endpoints.
+    capture.route('/.well-known/openid-configuration', (_request, _url, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
+      issuer: capture.url, authorization_endpoint: `${capture.url}/authorize`, token_endpoint: `${capture.url}/token`, revocation_endpoint: `${capture.url}/revoke`,
+      jwks_uri: `${capture.url}/jwks`, response_types_supported: ['code'], subject_types_supported: ['public'], code_challenge_methods_supported: ['S256'],
+    })));
     // An import keeps the provider's id and points its issuer at the hostile server.
     await env.setLocalConfig({ ...sandbox, providers: [{ ...sandbox.providers[0], issuer: capture.url }] });
     await Promise.allSettled([ask(popup, 'refreshNow', {}), ask(popup, 'signOut', { providerId: 'sandbox' })]);
@@ -87,6 +95,7 @@ describe('tokens go only where the organization or the user sent them', () => {
     await eventually('the old refresh token revoked at the old issuer', async () => ((await redeem(env, refreshToken)).error === 'invalid_grant' ? true : undefined));
     const session = await env.readStorage('session');
     expect(Object.keys(session).filter((key) => /^(credentials|provider-session)\//.test(key))).toEqual([]);
+    expect(capture.requests.filter((request) => request.method === 'POST')).toEqual([]);
     expect(capture.everything()).not.toContain(refreshToken);
     expect(capture.everything()).not.toContain(idToken);
     await popup.close();
@@ -142,13 +151,52 @@ describe('tokens go only where the organization or the user sent them', () => {
   });
 });
 
-describe('a hostile provider relaying to an honest IdP', () => {
+/**
+ * A proxy in front of the honest IdP that removes the RFC 9207 `iss` parameter from its answers,
+ * so the honest IdP behaves like one that never sends it: only the redirect URI tells them apart.
+ */
+async function startIssStrippingProxy(): Promise<{ url: string; forwardTo(port: number): void; close(): Promise<void> }> {
+  let target = 0;
+  const sockets = new Set<Socket>();
+  const server = createServer((incoming, outgoing) => {
+    const upstream = forward({ host: '127.0.0.1', port: target, method: incoming.method, path: incoming.url, headers: incoming.headers }, (answer) => {
+      const headers = { ...answer.headers };
+      if (typeof headers.location === 'string' && /[?&#]iss=/.test(headers.location)) {
+        const location = new URL(headers.location);
+        location.searchParams.delete('iss');
+        headers.location = location.href;
+      }
+      outgoing.writeHead(answer.statusCode ?? 502, headers);
+      answer.pipe(outgoing);
+    });
+    upstream.on('error', () => incoming.socket.destroy());
+    incoming.pipe(upstream);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    forwardTo: (port) => void (target = port),
+    close: () => new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+describe('a hostile provider relaying to an honest IdP that sends no iss', () => {
   let env: Environment;
   let capture: CaptureServer;
+  let proxy: Awaited<ReturnType<typeof startIssStrippingProxy>>;
   beforeAll(async () => {
     capture = await startCaptureServer();
+    proxy = await startIssStrippingProxy();
     // The honest IdP knows only the honest provider's own redirect URI.
-    env = await startEnvironment({ idp: { redirectUris: [`${REDIRECT_URI}honest`], exactRedirectUris: true } });
+    env = await startEnvironment({ idp: { issuer: proxy.url, redirectUris: [`${REDIRECT_URI}honest`], exactRedirectUris: true } });
+    proxy.forwardTo(env.idp.port);
     const hostile = capture.url;
     capture.route('/.well-known/openid-configuration', (_request, _url, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
       issuer: hostile, authorization_endpoint: `${hostile}/authorize`, token_endpoint: `${hostile}/token`, jwks_uri: `${hostile}/jwks`,
@@ -171,6 +219,7 @@ describe('a hostile provider relaying to an honest IdP', () => {
   afterAll(async () => {
     await env?.close();
     await capture?.close();
+    await proxy?.close();
   });
 
   it('never hands the honest IdP\'s code to the hostile provider\'s token endpoint', async () => {
@@ -183,6 +232,7 @@ describe('a hostile provider relaying to an honest IdP', () => {
       return value?.state === 'error' ? value : undefined;
     });
     expect(status.error?.code).toBe('REDIRECT_MISMATCH');
+    expect(status.error?.message).toContain(`redirected to ${REDIRECT_URI}honest instead of ${REDIRECT_URI}hostile`);
     expect(capture.requests.map((request) => `${request.method} ${new URL(request.path, capture.url).pathname}`)).toEqual(['GET /.well-known/openid-configuration', 'GET /authorize']);
     expect(capture.everything()).not.toMatch(/code=[^&\s]*[A-Za-z0-9]{10}/);
     expect((await env.readStorage('session'))['provider-session/hostile']).toBeUndefined();

@@ -9,7 +9,7 @@ import { clearClipboardLater, writeClipboard } from './adapters/clipboard';
 import { copyDefaultProfileCommand, openPopup, refreshAllCommand } from './adapters/commands';
 import { createConfigurationPublisher, readConfiguration } from './adapters/configuration';
 import { hasOrigins } from './adapters/host-permissions';
-import { launchWebAuthFlow, redirectUri } from './adapters/identity';
+import { launchWebAuthFlow, providerRedirectUri } from './adapters/identity';
 import { idle } from './adapters/idle';
 import { indicator } from './adapters/indicator';
 import { notifications, providerOfNotification } from './adapters/notifications';
@@ -37,6 +37,8 @@ import { migrateStoredConfig } from './storage/config-document';
 import { storedIdentityIds } from './storage/identity-ids';
 import { localConfigKey, settingsKey } from './storage/keys';
 import { clipboardClearChoices } from './storage/preferences';
+import { changesConfiguration } from './storage/published-configuration';
+import { readTrustedOrigins } from './storage/trusted-endpoints';
 import { deriveSessionName } from './sts/session-name';
 import { formatClock } from './util/format-clock';
 
@@ -51,7 +53,7 @@ const credentials = createCredentialsSender({ identityIds: storedIdentityIds(ses
 
 /** Signs in and keeps the roles the token lists, so their profiles exist before STS is called. */
 async function signInRememberingRoles(provider: Provider, interactive: boolean): Promise<SignInResult> {
-  const result = await signInWithProvider(provider, { launchWebAuthFlow, redirectUri: redirectUri() }, interactive);
+  const result = await signInWithProvider(provider, { launchWebAuthFlow, redirectUri: providerRedirectUri(provider.id) }, interactive);
   await rememberClaimedRoles(sessionStore, provider, result.claims);
   return result;
 }
@@ -74,7 +76,7 @@ const refresh = createRefreshService({
   readSession: readSessionItems,
   local: localStore,
   refreshIdToken: (provider, refreshToken) => refreshIdToken(provider, refreshToken, { discovery }),
-  silentSignIn: (provider) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: redirectUri(), discovery }, false),
+  silentSignIn: (provider) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: providerRedirectUri(provider.id), discovery }, false),
   assumeRole: credentials.obtain,
   deriveSessionName,
   alarms,
@@ -121,7 +123,8 @@ browser.runtime.onMessage.addListener(messageListener({
     runTestSignIn(
       {
         readManagedConfig,
-        signIn: (provider, onStep) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: redirectUri(), onStep }, true),
+        readTrustedOrigins: () => readTrustedOrigins(localStore),
+        signIn: (provider, onStep) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: providerRedirectUri(provider.id), onStep }, true),
         assumeRole: credentials.obtain,
         deriveSessionName,
       },
@@ -134,8 +137,11 @@ browser.runtime.onInstalled.addListener(() => {
   run(refresh.onBrowserStart());
 });
 browser.runtime.onStartup.addListener(() => run(refresh.onBrowserStart()));
+/** Ends sign-ins whose provider was removed or changed issuer or client id (src/sign-in/stale-sessions.ts). */
+const endStaleSessions = () => readSessionItems().then((items) => service.endStaleSessions(items));
 browser.storage.onChanged.addListener((changes, area) => {
   publisher.onStorageChanged(changes, area);
+  if (area === 'managed' || (area === 'local' && changesConfiguration(area, changes))) run(endStaleSessions());
   if (area === 'session') run(refresh.onSessionChanged(changes));
   else if (area === 'managed' || (area === 'local' && (localConfigKey in changes || settingsKey in changes))) run(refresh.onSettingsChanged());
 });
@@ -155,4 +161,6 @@ browser.commands.onCommand.addListener((command: string) => {
 
 // A first catch-up on every worker start: alarms and schedules are rebuilt from storage.
 run(refresh.start());
+// Configuration may have changed while no worker ran (a policy pushed at start-up).
+run(ready.then(endStaleSessions));
 void restrictSessionStorage();

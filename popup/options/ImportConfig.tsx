@@ -4,13 +4,14 @@
  */
 import { useState } from 'preact/hooks';
 import type { ImportResult } from '../../src/config/import-config';
+import { ConfirmOrigins } from './ConfirmOrigins';
 
 /** Props of {@link ImportConfig}. */
 export interface ImportConfigProps {
   /** The document in force, shown for editing. */
   current: string;
-  /** Validates and, when clean, stores the document. */
-  onImport(text: string): Promise<ImportResult>;
+  /** Validates and, when clean, stores the document; `confirm` as in the editor's save. */
+  onImport(text: string, confirm?: string[]): Promise<ImportResult>;
 }
 
 /** The import form. */
@@ -55,6 +56,7 @@ export function ImportConfig({ current, onImport }: ImportConfigProps) {
               <li key={problem}>{problem}</li>
             ))}
           </ul>
+          {result.toConfirm && <ConfirmOrigins origins={result.toConfirm} action="import" onConfirm={async () => setResult(await onImport(text, result.toConfirm))} />}
         </div>
       )}
     </form>

@@ -11,9 +11,11 @@ import { migrateConfigDocument } from '../../src/config/migrations';
 import type { SaveResult } from '../../src/config/save-config';
 import { sameDocument } from '../../src/config/save-config';
 import type { ProviderInput } from '../../src/config/types';
+import { providerRedirectUri } from '../../src/config/redirect-uri';
 import { validateConfiguration } from '../../src/config/validate-configuration';
 import type { TestSignInReport, TestSignInRequest } from '../../src/sign-in/test-sign-in';
 import { CopyableValue } from '../components/CopyableValue';
+import { ConfirmOrigins } from './ConfirmOrigins';
 import { EditorContext } from './editor-context';
 import { ExportConfig } from './ExportConfig';
 import { ImportConfig } from './ImportConfig';
@@ -30,8 +32,13 @@ export interface OptionsPageProps {
   managed: unknown;
   redirectUri: string;
   extensionOrigin: string;
-  onSave(draft: Draft, baseline: unknown): Promise<SaveResult>;
-  onImport(text: string): Promise<ImportResult>;
+  /** `confirm`: origins the user trusted just now, each named on the button they clicked. */
+  onSave(draft: Draft, baseline: unknown, confirm?: string[]): Promise<SaveResult>;
+  onImport(text: string, confirm?: string[]): Promise<ImportResult>;
+  /** Origins the user confirmed before, so the editor checks fields as a save would. */
+  trustedOrigins?: readonly string[];
+  /** Records origins the user confirmed for the saved configuration (one stored before this check existed). */
+  onTrust?(origins: string[]): Promise<void>;
   onTestSignIn(request: TestSignInRequest): Promise<TestSignInReport>;
   onRequestOrigins(origins: readonly string[]): Promise<boolean>;
   hasOrigins(origins: readonly string[]): Promise<boolean>;
@@ -46,10 +53,12 @@ export function OptionsPage(props: OptionsPageProps) {
   const [baseline, setBaseline] = useState(props.stored);
   const [draft, setDraft] = useState(() => draftFrom(props.stored));
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [showAll, setShowAll] = useState(() => validateConfiguration(props.managed, props.stored).problems.some((problem) => problem.source === 'local'));
+  const [showAll, setShowAll] = useState(() => validateConfiguration(props.managed, props.stored, props.trustedOrigins).problems.some((problem) => problem.source === 'local'));
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
-  const config = useMemo(() => validateConfiguration(props.managed, draft), [props.managed, draft]);
+  const config = useMemo(() => validateConfiguration(props.managed, draft, props.trustedOrigins), [props.managed, draft, props.trustedOrigins]);
   const dirty = !sameDocument(draftFrom(baseline), draft);
+  // The saved document names hosts nobody confirmed (saved before this check, or confirmation forgotten).
+  const unconfirmed = dirty ? [] : [...new Set(config.problems.flatMap((problem) => (problem.source === 'local' && problem.confirmOrigin ? [problem.confirmOrigin] : [])))];
   const managed = draftFrom(props.managed);
 
   // Storage changed (an import, another tab): follow it unless that would drop unsaved edits.
@@ -75,11 +84,11 @@ export function OptionsPage(props: OptionsPageProps) {
     const id = freeId('profile', [...idsOf(managed.profiles), ...idsOf(draft.profiles)]);
     edit(addEntry(draft, 'profiles', { id, name: '', provider: idsOf(draft.providers)[0] ?? providerIds[0] ?? '', roleArn: '' }));
   };
-  const save = async () => {
+  const save = async (confirm?: string[]) => {
     setShowAll(true);
     setStatus({ kind: 'saving' });
-    const result = await props.onSave(draft, baseline);
-    if (!result.ok) return setStatus({ kind: 'refused', problems: result.problems });
+    const result = await props.onSave(draft, baseline, confirm);
+    if (!result.ok) return setStatus({ kind: 'refused', problems: result.problems, ...(result.toConfirm ? { toConfirm: result.toConfirm } : {}) });
     setBaseline(result.document);
     setDraft(draftFrom(result.document));
     setStatus({ kind: 'saved', warnings: result.warnings.map((warning) => `${warning.path}: ${warning.message}`) });
@@ -94,9 +103,13 @@ export function OptionsPage(props: OptionsPageProps) {
     <EditorContext.Provider value={editor}>
       <h1>Web Identity Credentials</h1>
       <section aria-labelledby="redirect-heading">
-        <h2 id="redirect-heading">Redirect URI</h2>
-        <p>Register it with your identity provider for a public application (no client secret).</p>
-        <CopyableValue label="Redirect URI" value={props.redirectUri} />
+        <h2 id="redirect-heading">Redirect URIs</h2>
+        <p>
+          Each provider has its own redirect URI: this prefix followed by the provider's id (for a provider with id <code>corp</code>,{' '}
+          <code>{providerRedirectUri(props.redirectUri, 'corp')}</code>). Register it with your identity provider for a public application (no
+          client secret); each provider below shows its exact URI. A sign-in is accepted only at its own provider's URI.
+        </p>
+        <CopyableValue label="Redirect URI prefix" value={props.redirectUri} />
         {props.redirectNote && <p class="hint">{props.redirectNote}</p>}
       </section>
       <ProviderList managed={managed.providers} local={draft.providers} valid={config.providers} takenIds={providerIds}
@@ -112,7 +125,13 @@ export function OptionsPage(props: OptionsPageProps) {
           <button type="button" class="link" onClick={() => { setBaseline(props.stored); setDraft(draftFrom(props.stored)); setStatus({ kind: 'idle' }); }}>Load it</button> (drops your unsaved changes).
         </p>
       )}
-      <SaveBar dirty={dirty} status={status} onSave={() => void save()} onDiscard={() => { setDraft(draftFrom(baseline)); setStatus({ kind: 'idle' }); }} />
+      {unconfirmed.length > 0 && props.onTrust && (
+        <div role="alert" class="error">
+          <p>Your saved configuration has entries out of service until you confirm their hosts:</p>
+          <ConfirmOrigins origins={unconfirmed} action="use" onConfirm={() => void props.onTrust?.(unconfirmed)} />
+        </div>
+      )}
+      <SaveBar dirty={dirty} status={status} onSave={(confirm) => void save(confirm)} onDiscard={() => { setDraft(draftFrom(baseline)); setStatus({ kind: 'idle' }); }} />
       <section aria-labelledby="import-heading">
         <h2 id="import-heading">Import and export</h2>
         <p>An import replaces your own entries; entries set by your organization stay and win over yours with the same id.</p>

@@ -4,9 +4,11 @@
  */
 import { useState } from 'preact/hooks';
 import { originsFor } from '../../src/config/provider-origins';
+import { providerRedirectUri } from '../../src/config/redirect-uri';
 import { ErrorCodes } from '../../src/errors';
 import type { Provider, ProviderInput } from '../../src/config/types';
 import type { TestSignInReport } from '../../src/sign-in/test-sign-in';
+import { CopyableValue } from '../components/CopyableValue';
 import { EntryCards, entryTitle } from './EntryCards';
 import type { Entry, EntrySource } from './EntryCards';
 import { HostAccess } from './HostAccess';
@@ -22,6 +24,7 @@ export interface ProviderListProps {
   /** Providers that passed validation, for testing and host access. */
   valid: readonly Provider[];
   takenIds: readonly string[];
+  /** The browser's redirect URI; each provider's own is this followed by its id. */
   redirectUri: string;
   extensionOrigin: string;
   onEdit(index: number, field: readonly string[], value: unknown): void;
@@ -49,9 +52,11 @@ export function ProviderList(props: ProviderListProps) {
   const extras = (entry: Entry, source: EntrySource) => {
     const valid = props.valid.find((provider) => provider.id === entry.id && provider.source === source);
     const id = typeof entry.id === 'string' ? entry.id : '';
+    const redirectUri = providerRedirectUri(props.redirectUri, id);
     return (
       <div class="entry-footer">
-        {source === 'local' && <PresetGuide presetId={typeof entry.preset === 'string' ? entry.preset : undefined} redirectUri={props.redirectUri} extensionOrigin={props.extensionOrigin} />}
+        {id && <CopyableValue label={`Redirect URI of ${entryTitle(entry, untitledProvider)}`} value={redirectUri} />}
+        {source === 'local' && <PresetGuide presetId={typeof entry.preset === 'string' ? entry.preset : undefined} redirectUri={redirectUri} extensionOrigin={props.extensionOrigin} />}
         {id && <TestSignIn providerName={entryTitle(entry, untitledProvider)} onTest={() => test(id)} />}
         {valid && <HostAccess origins={originsFor(valid)} needed={unreachable.has(id)} onRequest={props.onRequestOrigins} has={props.hasOrigins} />}
       </div>

@@ -10,14 +10,13 @@ import { redirectUri } from '../../src/adapters/identity';
 import { loadPreferences, savePreferences } from '../../src/adapters/preferences';
 import { request } from '../../src/adapters/runtime';
 import { localStore, onStateChanged, readManagedConfig } from '../../src/adapters/storage';
-import { checkConfigImport } from '../../src/config/import-config';
-import type { ImportResult } from '../../src/config/import-config';
-import { migrateConfigDocument } from '../../src/config/migrations';
-import { saveConfig } from '../../src/storage/config-document';
+import { importConfig, saveConfig } from '../../src/storage/config-document';
 import { localConfigKey } from '../../src/storage/keys';
+import { addTrustedOrigins, readTrustedOrigins, removeTrustedOrigin } from '../../src/storage/trusted-endpoints';
 import { ClipboardOption } from './ClipboardOption';
 import { OptionsPage } from './OptionsPage';
 import { RefreshSettingsSection } from './RefreshSettingsSection';
+import { TrustedHosts } from './TrustedHosts';
 
 /** Each browser has its own redirect URI; one IdP application can list them all. */
 const otherBrowsers = {
@@ -32,6 +31,7 @@ const saveClearDelay = (seconds: number) => savePreferences({ clearClipboardAfte
 interface Stored {
   local: unknown;
   managed: unknown;
+  trusted: string[];
 }
 
 function Options() {
@@ -39,8 +39,8 @@ function Options() {
   useEffect(() => {
     let alive = true;
     const load = async () => {
-      const [local, managed] = await Promise.all([localStore.get(localConfigKey), readManagedConfig()]);
-      if (alive) setStored({ local, managed });
+      const [local, managed, trusted] = await Promise.all([localStore.get(localConfigKey), readManagedConfig(), readTrustedOrigins(localStore)]);
+      if (alive) setStored({ local, managed, trusted });
     };
     void load();
     const unsubscribe = onStateChanged(() => void load());
@@ -51,11 +51,6 @@ function Options() {
   }, []);
   if (!stored) return <p class="loading">Loading…</p>;
 
-  const importConfig = async (text: string): Promise<ImportResult> => {
-    const result = checkConfigImport(text, await readManagedConfig());
-    if (result.ok) await localStore.set({ [localConfigKey]: migrateConfigDocument(result.document).document });
-    return result;
-  };
   return (
     <OptionsPage
       stored={stored.local}
@@ -63,8 +58,10 @@ function Options() {
       redirectUri={redirectUri()}
       redirectNote={otherBrowsers[browserFamily()]}
       extensionOrigin={location.origin}
-      onSave={async (draft, baseline) => saveConfig(localStore, draft, await readManagedConfig(), baseline)}
-      onImport={importConfig}
+      trustedOrigins={stored.trusted}
+      onTrust={async (origins) => void (await addTrustedOrigins(localStore, origins))}
+      onSave={async (draft, baseline, confirm) => saveConfig(localStore, draft, await readManagedConfig(), baseline, confirm)}
+      onImport={async (text, confirm) => importConfig(localStore, text, await readManagedConfig(), confirm)}
       onTestSignIn={(testRequest) => request('testSignIn', testRequest)}
       onRequestOrigins={requestOrigins}
       hasOrigins={hasOrigins}
@@ -73,6 +70,7 @@ function Options() {
         <h2 id="clipboard-heading">Clipboard</h2>
         <ClipboardOption load={loadClearDelay} save={saveClearDelay} />
       </section>
+      <TrustedHosts origins={stored.trusted} onForget={(origin) => void removeTrustedOrigin(localStore, origin)} />
       <RefreshSettingsSection />
     </OptionsPage>
   );

@@ -1,5 +1,5 @@
 /**
- * What a new user sees: the one value they must register with their IdP, and where to go next.
+ * What a new user sees: the redirect URI to register with their IdP (per provider), and where to go next.
  */
 import { CopyableValue } from '../components/CopyableValue';
 
@@ -16,8 +16,9 @@ export function EmptyState({ redirectUri, onOpenOptions }: EmptyStateProps) {
       <h2 id="empty-heading">Set up your identity provider</h2>
       <ol>
         <li>
-          Register this redirect URI for a public (no secret) OpenID Connect application at your identity provider:
-          <CopyableValue label="Redirect URI" value={redirectUri} />
+          Register a redirect URI for a public (no secret) OpenID Connect application at your identity provider: this prefix followed
+          by the id you give the provider (for example <code>{redirectUri}corp</code>).
+          <CopyableValue label="Redirect URI prefix" value={redirectUri} />
         </li>
         <li>Create the IAM OIDC identity provider and a role that trusts it in AWS.</li>
         <li>

@@ -2,6 +2,7 @@
  * One profile: who it is (name, account, role, region), where it stands, and what can be done
  * with it.
  */
+import type { ConfigSource } from '../../src/config/types';
 import type { ProfileView } from '../../src/view/popup-view';
 import { ConsoleButton } from './ConsoleButton';
 import { CopyControls } from './CopyControls';
@@ -13,17 +14,19 @@ import { RefreshProfileButton } from './RefreshProfileButton';
 /** Props of {@link ProfileCard}; its actions come from `PopupActionsContext`. */
 export interface ProfileCardProps {
   view: ProfileView;
+  /** Who set the profile's provider, so a profile of another origin is marked. */
+  providerSource?: ConfigSource;
 }
 
 /** A card for one profile. */
-export function ProfileCard({ view }: ProfileCardProps) {
+export function ProfileCard({ view, providerSource }: ProfileCardProps) {
   const { profile } = view;
   const titleId = `profile-${profile.id}`;
   return (
     <article class="profile" aria-labelledby={titleId} data-profile={profile.id}>
       <header>
         <h3 id={titleId}>{profile.name}</h3>
-        <ProfileTag profile={profile} />
+        <ProfileTag profile={profile} {...(providerSource ? { providerSource } : {})} />
         <p class="meta">
           {/* An identity pool may choose the role (and keep the account unsaid); the pool then names the profile. */}
           {profile.accountId && <><span title="AWS account">{profile.accountId}</span> · </>}

@@ -40,7 +40,7 @@ export function ProviderSection({ view, onSignIn, onSignOut }: ProviderSectionPr
       <RenewalStatus view={view} />
       {view.profiles.length === 0 && <p class="hint">No profile uses this provider yet.</p>}
       {view.profiles.map((profile) => (
-        <ProfileCard key={profile.profile.id} view={profile} />
+        <ProfileCard key={profile.profile.id} view={profile} providerSource={provider.source} />
       ))}
     </section>
   );

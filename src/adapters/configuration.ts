@@ -8,13 +8,14 @@ import { validateConfiguration } from '../config/validate-configuration';
 import type { Configuration } from '../config/types';
 import { withClaimedRoles } from '../sign-in/claimed-roles';
 import { claimedRolesKey, configurationKey, localConfigKey } from '../storage/keys';
+import { readTrustedOrigins } from '../storage/trusted-endpoints';
 import { changesConfiguration, differsFromPublished } from '../storage/published-configuration';
 import type { StorageChange } from '../storage/published-configuration';
 
 /** Reads and validates the configuration from policy and from the user, with the profiles signing in revealed. */
 export async function readConfiguration(): Promise<Configuration> {
-  const [managed, local] = await Promise.all([readManagedConfig(), localStore.get(localConfigKey)]);
-  const config = validateConfiguration(managed, local);
+  const [managed, local, trusted] = await Promise.all([readManagedConfig(), localStore.get(localConfigKey), readTrustedOrigins(localStore)]);
+  const config = validateConfiguration(managed, local, trusted);
   const keys = config.providers.filter((provider) => provider.rolesFromClaim).map((provider) => claimedRolesKey(provider.id));
   return keys.length ? withClaimedRoles(config, await sessionStore.getMany(keys)) : config;
 }

@@ -4,11 +4,20 @@
 import { browser } from './browser-api';
 
 /**
- * What users register with their IdP: `https://<extension-id>.chromiumapp.org/` in Chrome and
- * Edge, `https://<SHA-1 of the add-on id>.extensions.allizom.org/` in Firefox.
+ * The browser's redirect URI: `https://<extension-id>.chromiumapp.org/` in Chrome and Edge,
+ * `https://<SHA-1 of the add-on id>.extensions.allizom.org/` in Firefox. Users register each
+ * provider's own URI ({@link providerRedirectUri}), this one followed by the provider's id.
  */
 export function redirectUri(): string {
   return browser.identity.getRedirectURL();
+}
+
+/**
+ * The redirect URI of one provider: the one above followed by its id (src/config/redirect-uri.ts
+ * says why each provider has its own).
+ */
+export function providerRedirectUri(providerId: string): string {
+  return browser.identity.getRedirectURL(providerId);
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 
 /** Partition id → DNS suffix of its service endpoints. */
-const partitionSuffixes: Readonly<Record<string, string>> = {
+export const partitionSuffixes: Readonly<Record<string, string>> = {
   aws: 'amazonaws.com',
   'aws-cn': 'amazonaws.com.cn',
   'aws-us-gov': 'amazonaws.com',

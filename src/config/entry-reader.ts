@@ -102,10 +102,10 @@ export class EntryReader {
   }
 
   /** A reader for an optional nested object; `undefined` when the field is absent. */
-  nested(key: string, knownFields: readonly string[]): EntryReader | undefined {
+  nested(key: string, knownFields: readonly string[], extraFields: readonly string[] = []): EntryReader | undefined {
     const value = this.entry[key];
     if (value === undefined || value === null) return undefined;
-    return new EntryReader(value, `${this.path}.${key}`, this.kind, this.source, knownFields, [], this);
+    return new EntryReader(value, `${this.path}.${key}`, this.kind, this.source, knownFields, extraFields, this);
   }
 
   /** An optional list of at most `max` strings, each passing `check`; problems name the item. */
@@ -137,9 +137,9 @@ export class EntryReader {
     this.problems.push({ ...this.base(`${this.path}.${key}`), severity: 'warning', message });
   }
 
-  /** Records an error on a field of this entry. */
-  fieldError(key: string, message: string): void {
-    this.error(`${this.path}.${key}`, message);
+  /** Records an error on a field of this entry, with any further detail for the problem. */
+  fieldError(key: string, message: string, detail: Pick<ConfigProblem, 'confirmOrigin'> = {}): void {
+    this.problems.push({ ...this.base(`${this.path}.${key}`), severity: 'error', message, ...detail });
   }
 
   /** True while no error (warnings aside) has been recorded. */

@@ -97,7 +97,10 @@ export const presets: readonly Preset[] = [
       'In IAM the condition key accounts.google.com:aud matches the token\'s azp claim (the client id), and accounts.google.com:oaud its aud.',
       'Google\'s keys are served from https://www.googleapis.com; if fetching them fails, allow the extension to reach that origin below.',
     ],
-    aws: ['Google is built into IAM: no identity provider to create. Trust policy principal {"Federated": "accounts.google.com"}, condition "accounts.google.com:aud" equal to the client id.'],
+    aws: [
+      'Google is built into IAM: no identity provider to create. Trust policy principal {"Federated": "accounts.google.com"}, condition "accounts.google.com:aud" equal to the client id.',
+      'Also pin who may assume the role: condition "accounts.google.com:sub" equal to each person\'s Google subject id. The audience alone lets anyone with a Google account who signs in to your client assume it.',
+    ],
     extraOrigins: ['https://www.googleapis.com'],
   },
   {
@@ -171,7 +174,10 @@ export const presets: readonly Preset[] = [
       'STS gets an OAuth 2.0 access token with ProviderId www.amazon.com; there is no ID token and no IAM identity provider to create.',
       'The user id comes from https://api.amazon.com; if reading it fails, allow the extension to reach that origin below.',
     ],
-    aws: ['Trust policy principal {"Federated": "www.amazon.com"}, condition "www.amazon.com:app_id" equal to the security profile\'s app id (amzn1.application.…), which is not the client id.'],
+    aws: [
+      'Trust policy principal {"Federated": "www.amazon.com"}, condition "www.amazon.com:app_id" equal to the security profile\'s app id (amzn1.application.…), which is not the client id.',
+      'Also pin who may assume the role: condition "www.amazon.com:user_id" equal to each person\'s Amazon user id. The app id alone lets anyone with an Amazon account assume it.',
+    ],
     extraOrigins: ['https://api.amazon.com'],
   },
   {
@@ -181,7 +187,10 @@ export const presets: readonly Preset[] = [
     fields: () => ({ type: 'oauth2', stsProviderId: 'graph.facebook.com', scopes: 'public_profile' }),
     registration: ['Meta for Developers → your app → Facebook Login → Settings.', 'Valid OAuth Redirect URIs: {redirectUri}.'],
     traps: ['STS gets the access token with ProviderId graph.facebook.com; there is no ID token and no IAM identity provider to create.'],
-    aws: ['Trust policy principal {"Federated": "graph.facebook.com"}, condition "graph.facebook.com:app_id" equal to the app id (the client id).'],
+    aws: [
+      'Trust policy principal {"Federated": "graph.facebook.com"}, condition "graph.facebook.com:app_id" equal to the app id (the client id).',
+      'Also pin who may assume the role: condition "graph.facebook.com:id" equal to each person\'s app-scoped Facebook user id. The app id alone lets anyone with a Facebook account assume it.',
+    ],
     extraOrigins: ['https://graph.facebook.com'],
   },
 ];

@@ -27,6 +27,10 @@ export function readProfileExtras(reader: EntryReader, partition: string | undef
   if (color) values.color = color.toLowerCase();
   const template = reader.optionalString('sessionNameTemplate', '', checkSessionNameTemplate);
   if (template) values.sessionNameTemplate = template;
+  if (template?.includes('{preferred_username}')) {
+    reader.fieldWarning('sessionNameTemplate', '{preferred_username} is a claim many identity providers let users choose, and it names the session in CloudTrail; '
+      + 'keep it only if your IdP controls it, or use {email} (used only when the token says email_verified: true) or {subject_hash}');
+  }
 
   const rawPolicy = reader.value('sessionPolicy');
   if (rawPolicy !== undefined && rawPolicy !== null && rawPolicy !== '') {

@@ -45,16 +45,25 @@ function readAuthParams(reader: EntryReader): Record<string, string> | undefined
   return params;
 }
 
+const checkAccountId: Check<string> = (value) => (/^\d{12}$/.test(value) ? undefined : `must be a 12-digit AWS account id (got ${JSON.stringify(value)})`);
+const checkRoleNamePattern: Check<string> = (value) =>
+  /^[\w+=,.@*-]{1,64}$/.test(value) ? undefined : `must be a role name or a pattern with * such as "Dev*" (got ${JSON.stringify(value)})`;
+
 function readRolesFromClaim(reader: EntryReader): RolesFromClaim | undefined {
-  const nested = reader.nested('rolesFromClaim', ['claim', 'region', 'durationSeconds', 'stsEndpoint', 'pinned']);
+  const nested = reader.nested('rolesFromClaim', ['claim', 'region', 'durationSeconds', 'stsEndpoint', 'pinned'], ['allowedAccounts', 'allowedRoleNames']);
   if (!nested) return undefined;
   const claim = nested.requiredString('claim');
   const region = nested.optionalString('region', '', checkRegion);
   const durationSeconds = nested.optionalInteger('durationSeconds', 3600, 900, 43200, ' seconds');
   const stsEndpoint = nested.optionalString('stsEndpoint', '', checkEndpointUrl);
   const pinned = nested.optionalBoolean('pinned', true);
-  if (!claim || region === undefined || durationSeconds === undefined || stsEndpoint === undefined || pinned === undefined) return undefined;
-  return { claim, durationSeconds, pinned, ...(region ? { region } : {}), ...(stsEndpoint ? { stsEndpoint } : {}) };
+  const allowedAccounts = nested.optionalStringList('allowedAccounts', 100, checkAccountId);
+  const allowedRoleNames = nested.optionalStringList('allowedRoleNames', 100, checkRoleNamePattern);
+  if (!claim || region === undefined || durationSeconds === undefined || stsEndpoint === undefined || pinned === undefined || !allowedAccounts || !allowedRoleNames) return undefined;
+  return {
+    claim, durationSeconds, pinned, ...(region ? { region } : {}), ...(stsEndpoint ? { stsEndpoint } : {}),
+    ...(allowedAccounts.length ? { allowedAccounts } : {}), ...(allowedRoleNames.length ? { allowedRoleNames } : {}),
+  };
 }
 
 /** Reads the extra provider fields, recording problems on the reader. */

@@ -37,7 +37,22 @@ export function checkSigninEndpoint(value: string): string | undefined {
   return undefined;
 }
 
-/** Checks a profile's `consoleDestination`: an https URL (http only on loopback). */
+/** Console hosts of the partitions with a public console; regional consoles are subdomains. */
+const awsConsoleDomains = ['console.aws.amazon.com', 'console.amazonaws-us-gov.com', 'console.amazonaws.cn'] as const;
+
+/**
+ * Checks a profile's `consoleDestination`: https on an AWS console host, on the default port.
+ * Signed in through the federation endpoint, the browser lands there; any other host would be
+ * a page of someone else's that the user takes for the console.
+ */
 export function checkConsoleDestination(value: string): string | undefined {
-  return checkEndpointUrl(value);
+  const problem = checkEndpointUrl(value);
+  if (problem) return problem;
+  const url = new URL(value);
+  const onConsole = awsConsoleDomains.some((domain) => url.hostname === domain || url.hostname.endsWith(`.${domain}`));
+  if (url.protocol !== 'https:' || url.port !== '' || url.username || url.password || !onConsole) {
+    return `must be a page of the AWS console, https on ${awsConsoleDomains.join(', ')} or a regional host under them, `
+      + `such as https://eu-west-1.console.aws.amazon.com/ec2/home (got ${JSON.stringify(value)})`;
+  }
+  return undefined;
 }

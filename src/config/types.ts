@@ -39,6 +39,10 @@ export interface RolesFromClaimInput {
   durationSeconds?: number;
   stsEndpoint?: string;
   pinned?: boolean;
+  /** Only roles in these 12-digit accounts become profiles; absent or empty means any account. */
+  allowedAccounts?: string[];
+  /** Only roles whose name matches one of these (`*` matches any characters) become profiles. */
+  allowedRoleNames?: string[];
 }
 
 /** A profile (one IAM role) as written in a configuration document, before validation. */
@@ -126,6 +130,8 @@ export interface RolesFromClaim {
   durationSeconds: number;
   stsEndpoint?: string;
   pinned: boolean;
+  allowedAccounts?: string[];
+  allowedRoleNames?: string[];
 }
 
 /** Where an OAuth 2.0 provider signs in, and what STS calls it. */
@@ -184,6 +190,11 @@ export interface ConfigProblem {
   message: string;
   /** Warnings leave the entry usable; errors keep it out of service until fixed. */
   severity: 'error' | 'warning';
+  /**
+   * Set when the only thing wrong is that the field sends a token to this origin, which the user
+   * has not confirmed (src/config/endpoint-trust.ts): the options page offers to trust it.
+   */
+  confirmOrigin?: string;
 }
 
 /** Validated configuration: every usable entry, and every problem found on the others. */

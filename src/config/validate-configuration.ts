@@ -5,6 +5,8 @@
  */
 import { defaultStsEndpoint, partitionOfRegion } from './aws-partition';
 import { checkConsoleDestination, checkSigninEndpoint } from './signin-hosts';
+import { originToConfirm, policyTrustedHosts, unconfirmedMessage } from './endpoint-trust';
+import type { EndpointKind, EndpointTrust } from './endpoint-trust';
 import { EntryReader } from './entry-reader';
 import { checkCognitoProfile, cognitoFields, cognitoSettings, readCognitoFields } from './cognito-fields';
 import { checkEndpointUrl, checkId, checkIssuer, checkRegion, checkScopes, parseRoleArn } from './field-checks';
@@ -47,7 +49,17 @@ function named(entry: Checked<unknown>): Pick<ConfigProblem, 'name'> {
   return entry.name === undefined ? {} : { name: entry.name };
 }
 
-function checkProvider(raw: unknown, path: string, source: ConfigSource): Checked<Provider> {
+/**
+ * Refuses an endpoint of the user's document that would send a token to a host neither AWS, the
+ * policy nor the user's confirmation named. The policy's own endpoints are its choice.
+ */
+function requireTrusted(reader: EntryReader, key: string, value: string | undefined, kind: EndpointKind, source: ConfigSource, trust: EndpointTrust): void {
+  if (source === 'managed' || !value) return;
+  const origin = originToConfirm(value, kind, trust);
+  if (origin) reader.fieldError(key, unconfirmedMessage(origin, kind), { confirmOrigin: origin });
+}
+
+function checkProvider(raw: unknown, path: string, source: ConfigSource, trust: EndpointTrust): Checked<Provider> {
   const reader = new EntryReader(raw, path, 'provider', source, providerFields, providerExtraFields);
   const id = reader.requiredString('id', checkId);
   const extras = readProviderExtras(reader);
@@ -55,6 +67,9 @@ function checkProvider(raw: unknown, path: string, source: ConfigSource): Checke
   const clientId = reader.requiredString('clientId');
   const scopes = reader.optionalString('scopes', extras.defaultScopes, extras.issuer ? extras.checkScopes : checkScopes);
   const name = reader.optionalString('name', id ?? reader.rawId ?? '');
+  requireTrusted(reader, 'rolesFromClaim.stsEndpoint', extras.values.rolesFromClaim?.stsEndpoint, 'sts', source, trust);
+  requireTrusted(reader, 'authorizationEndpoint', extras.values.oauth?.authorizationEndpoint, 'oauth', source, trust);
+  requireTrusted(reader, 'userInfoEndpoint', extras.values.oauth?.userInfoEndpoint, 'oauth', source, trust);
   const result = resultOf<Provider>(reader);
   if (reader.ok && id && issuer && clientId && scopes && name !== undefined) {
     result.value = { id, name, issuer, clientId, scopes: scopes.split(/\s+/).join(' '), source, ...extras.values };
@@ -62,7 +77,7 @@ function checkProvider(raw: unknown, path: string, source: ConfigSource): Checke
   return result;
 }
 
-function checkProfile(raw: unknown, path: string, source: ConfigSource): Checked<Omit<Profile, 'providerId'> & { providerId?: string }> {
+function checkProfile(raw: unknown, path: string, source: ConfigSource, trust: EndpointTrust): Checked<Omit<Profile, 'providerId'> & { providerId?: string }> {
   const reader = new EntryReader(raw, path, 'profile', source, profileFields, [...profileExtraFields, ...cognitoFields]);
   const id = reader.requiredString('id', checkId);
   const providerId = reader.requiredString('provider');
@@ -77,6 +92,7 @@ function checkProfile(raw: unknown, path: string, source: ConfigSource): Checked
     ' seconds, and at most the role\'s maximum session duration',
   );
   const stsEndpoint = reader.optionalString('stsEndpoint', region ? defaultStsEndpoint(region) : '', checkEndpointUrl);
+  requireTrusted(reader, 'stsEndpoint', stsEndpoint, 'sts', source, trust);
   const pinned = reader.optionalBoolean('pinned', configDefaults.pinned);
   // Absent means "the partition's default", worked out when the console is opened.
   const signinEndpoint = reader.optionalString('signinEndpoint', '', checkSigninEndpoint);
@@ -92,6 +108,8 @@ function checkProfile(raw: unknown, path: string, source: ConfigSource): Checked
     );
   }
   if (cognito && region) checkCognitoProfile(reader, cognito, region, role);
+  // The default endpoint is Cognito's own; one the user's document names is checked like stsEndpoint.
+  requireTrusted(reader, 'cognitoEndpoint', cognito?.endpoint, 'cognito', source, trust);
   const result = resultOf<Omit<Profile, 'providerId'> & { providerId?: string }>(reader);
   const parts = role ?? (cognito && region ? { partition: partitionOfRegion(region), accountId: cognito.accountId ?? '', roleName: '' } : undefined);
   if (reader.ok && id && providerId && roleArn !== undefined && parts && region && durationSeconds && stsEndpoint && pinned !== undefined && name !== undefined) {
@@ -141,9 +159,14 @@ function readDocument(raw: unknown, source: ConfigSource, problems: ConfigProble
   if (version) problems.push({ kind: 'document', source, path: 'schemaVersion', severity: 'error', message: version });
   for (const key of Object.keys(raw)) {
     // The policy may also carry refresh settings (src/config/validate-settings.ts reads them).
-    if (key !== 'providers' && key !== 'profiles' && key !== 'schemaVersion' && !(source === 'managed' && key === 'settings')) {
+    // The policy may also name hosts the user's endpoints may use (src/config/endpoint-trust.ts).
+    if (key !== 'providers' && key !== 'profiles' && key !== 'schemaVersion' && !(source === 'managed' && (key === 'settings' || key === 'trustedEndpointHosts'))) {
       problems.push({ kind: 'document', source, path: key, severity: 'warning', message: 'unknown field, ignored; the document holds "providers" and "profiles"' });
     }
+  }
+  const hosts = (raw as Record<string, unknown>).trustedEndpointHosts;
+  if (source === 'managed' && hosts !== undefined && (!Array.isArray(hosts) || hosts.some((host) => typeof host !== 'string' || !/^(\*\.)?[a-z0-9.-]+$/i.test(host)))) {
+    problems.push({ kind: 'document', source, path: 'trustedEndpointHosts', severity: 'error', message: 'must be an array of host names such as "sts.example.com" or "*.example.com"; malformed entries are ignored' });
   }
   for (const key of ['providers', 'profiles'] as const) {
     const value = (raw as Record<string, unknown>)[key];
@@ -158,8 +181,11 @@ function readDocument(raw: unknown, source: ConfigSource, problems: ConfigProble
  * Merges and validates configuration. A managed entry wins over a local entry with the same id.
  * @param managed the contents of `storage.managed` (enterprise policy), if any
  * @param local the user's document from `storage.local`, if any
+ * @param confirmedOrigins origins the user confirmed for endpoints of their own document; any
+ *   other non-AWS endpoint there keeps its entry out of service
  */
-export function validateConfiguration(managed: unknown, local: unknown): Configuration {
+export function validateConfiguration(managed: unknown, local: unknown, confirmedOrigins: readonly string[] = []): Configuration {
+  const trust: EndpointTrust = { policyHosts: policyTrustedHosts(managed).filter((host) => /^(\*\.)?[a-z0-9.-]+$/i.test(host)), confirmedOrigins };
   const problems: ConfigProblem[] = [];
   const documents = [
     { source: 'managed' as const, lists: readDocument(managed, 'managed', problems) },
@@ -174,7 +200,7 @@ export function validateConfiguration(managed: unknown, local: unknown): Configu
 
   for (const { source, lists } of documents) {
     lists.providers.forEach((raw, index) => {
-      const checked = checkProvider(raw, `providers[${index}]`, source);
+      const checked = checkProvider(raw, `providers[${index}]`, source, trust);
       if (checked.id !== undefined && providers.has(checked.id)) {
         if (providers.get(checked.id)?.source === source) {
           problems.push({ kind: 'provider', id: checked.id, ...named(checked), source, path: `providers[${index}].id`, severity: 'error', message: `duplicate id "${checked.id}"; give each provider its own id` });
@@ -188,7 +214,7 @@ export function validateConfiguration(managed: unknown, local: unknown): Configu
 
   for (const { source, lists } of documents) {
     lists.profiles.forEach((raw, index) => {
-      const checked = checkProfile(raw, `profiles[${index}]`, source);
+      const checked = checkProfile(raw, `profiles[${index}]`, source, trust);
       if (checked.id !== undefined && profileIds.has(checked.id)) {
         if (profileIds.get(checked.id) === source) {
           problems.push({ kind: 'profile', id: checked.id, ...named(checked), source, path: `profiles[${index}].id`, severity: 'error', message: `duplicate id "${checked.id}"; give each profile its own id` });

@@ -1,13 +1,15 @@
 /**
  * Verifies an ID token that came through the front channel (implicit flow), where no TLS
- * connection to the token endpoint vouches for it: its signature against the issuer's JWKS, then
- * issuer, audience, authorized party, expiry and nonce. WebCrypto does the cryptography; no JOSE
+ * connection to the token endpoint vouches for it: no critical header extension, its signature
+ * against the issuer's JWKS (fetched over https only), then issuer, audience, authorized party,
+ * expiry, `iat`, `nbf` and nonce: what oauth4webapi checks in the code flow. WebCrypto does the cryptography; no JOSE
  * library is needed for the JWS algorithms STS accepts.
  * @see https://openid.net/specs/openid-connect-core-1_0.html#ImplicitIDTValidation
  * @see https://www.rfc-editor.org/rfc/rfc7518#section-3 (JWS algorithms)
  */
 import type * as oauth from 'oauth4webapi';
 import type { Provider } from '../config/types';
+import { isLoopbackHost } from '../config/field-checks';
 import { ErrorCodes, ExtensionError } from '../errors';
 import { base64UrlBytes, decodeJwtPart } from './decode-jwt';
 
@@ -72,7 +74,14 @@ export async function verifyIdToken(provider: Provider, token: string, options: 
   if (!verifier || !announced.includes(alg) || !signaturePart) {
     throw reject(`it is unsigned or signed with an algorithm (${alg}) the provider does not announce`, 'AWS STS expects RS256-signed ID tokens; check the application\'s token signing settings at the identity provider.');
   }
+  // A critical extension we do not implement means the token must not be accepted (RFC 7515 §4.1.11).
+  if (header.crit !== undefined) throw reject(`its header marks extensions as critical (${JSON.stringify(header.crit)}) that this extension does not understand`);
   if (!options.as.jwks_uri) throw reject('the discovery document names no jwks_uri to check its signature against', 'Check the issuer URL.');
+  // As in the code flow: keys fetched over plain http could be anyone's, except on this machine.
+  const jwksUrl = URL.canParse(options.as.jwks_uri) ? new URL(options.as.jwks_uri) : undefined;
+  if (!jwksUrl || !(jwksUrl.protocol === 'https:' || (jwksUrl.protocol === 'http:' && isLoopbackHost(jwksUrl.hostname)))) {
+    throw reject(`its issuer's jwks_uri (${options.as.jwks_uri}) is not https, so its keys could be anyone's`, 'The identity provider must serve its signing keys over https.');
+  }
 
   const keys = (await fetchKeys(provider, options.as.jwks_uri, options.fetch ?? fetch)).filter((key) =>
     key.kty === verifier.kty && (verifier.crv === undefined || key.crv === verifier.crv) && (key.use === undefined || key.use === 'sig')
@@ -99,6 +108,7 @@ export async function verifyIdToken(provider: Provider, token: string, options: 
   if ((audiences.length > 1 || claims.azp !== undefined) && claims.azp !== clientId) throw reject(`it was issued to another client than "${clientId}"`, 'Check the provider\'s clientId.');
   if (typeof claims.exp !== 'number' || claims.exp + clockSkew <= now) throw reject('it has already expired', 'Check that this computer\'s clock is right, then sign in again.');
   if (typeof claims.iat !== 'number' || claims.iat - clockSkew > now) throw reject('it is not valid yet', 'Check that this computer\'s clock is right, then sign in again.');
+  if (claims.nbf !== undefined && (typeof claims.nbf !== 'number' || claims.nbf - clockSkew > now)) throw reject('it is not valid yet (nbf)', 'Check that this computer\'s clock is right, then sign in again.');
   if (claims.nonce !== options.nonce) throw reject('its nonce does not match this sign-in (a replayed or mixed-up response)', 'Sign in again; if it repeats, the identity provider is misbehaving.');
   if (typeof claims.sub !== 'string' || claims.sub === '') throw reject('it has no "sub" claim', 'Check the identity provider\'s token settings.');
   return claims as unknown as oauth.IDToken;

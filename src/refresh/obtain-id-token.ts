@@ -9,6 +9,7 @@ import { renewalPathOf } from '../config/refresh-settings';
 import type { RefreshSettings } from '../config/refresh-settings';
 import { credentialsKey, providerSessionKey } from '../storage/keys';
 import type { ProviderSession } from '../storage/records';
+import { isBoundTo } from '../storage/session-binding';
 import type { ProfileCredentials } from '../sts/credentials';
 import { failureKind } from './failure-kind';
 import type { FailureKind } from './failure-kind';
@@ -63,6 +64,12 @@ export async function obtainIdToken(deps: RefreshDeps, provider: Provider, confi
   const session = await deps.store.get<ProviderSession>(providerSessionKey(provider.id));
   if (!session) {
     const error = new ExtensionError(ErrorCodes.notSignedIn, `Not signed in to ${provider.name}.`, { hint: 'Click Sign in.' });
+    return { ok: false, error, kind: 'user-needed' };
+  }
+  if (!isBoundTo(session, provider)) {
+    // The provider now names another issuer or client: its refresh token must not go there. The
+    // background ends such a session (src/sign-in/stale-sessions.ts); until then nothing is sent.
+    const error = new ExtensionError(ErrorCodes.notSignedIn, `${provider.name} changed its issuer or client id since you signed in.`, { hint: 'Click Sign in.' });
     return { ok: false, error, kind: 'user-needed' };
   }
   const now = deps.now();

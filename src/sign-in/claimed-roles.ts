@@ -5,7 +5,7 @@
  */
 import { defaultStsEndpoint, partitionOfRegion } from '../config/aws-partition';
 import { parseRoleArn } from '../config/field-checks';
-import type { Configuration, Profile, Provider } from '../config/types';
+import type { Configuration, Profile, Provider, RolesFromClaim } from '../config/types';
 import { claimedRolesKey } from '../storage/keys';
 import type { ClaimedRoles } from '../storage/records';
 
@@ -32,6 +32,24 @@ export function roleArnsFromClaims(claims: Record<string, unknown>, claim: strin
   return [...new Set(arns)].slice(0, maxClaimedRoles);
 }
 
+/** `*` in a role-name pattern matches any characters; everything else matches itself. */
+function matchesRoleName(name: string, pattern: string): boolean {
+  const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  return new RegExp(`^${source}$`).test(name);
+}
+
+/**
+ * Whether the provider's allowlist (accounts, role-name patterns) admits a role. The claim only
+ * lists roles for discovery; this list, set by the organization or the user, decides which of
+ * them the extension calls STS for.
+ */
+export function isAllowedRole(settings: Pick<RolesFromClaim, 'allowedAccounts' | 'allowedRoleNames'>, roleArn: string): boolean {
+  const arn = parseRoleArn(roleArn);
+  if (typeof arn === 'string') return false;
+  if (settings.allowedAccounts?.length && !settings.allowedAccounts.includes(arn.accountId)) return false;
+  return !settings.allowedRoleNames?.length || settings.allowedRoleNames.some((pattern) => matchesRoleName(arn.roleName, pattern));
+}
+
 /** Profiles for a provider's claimed roles; ids and roles already configured are left alone. */
 export function profilesFromRoles(provider: Provider, roleArns: readonly string[], existing: readonly Profile[]): Profile[] {
   const settings = provider.rolesFromClaim;
@@ -41,7 +59,7 @@ export function profilesFromRoles(provider: Provider, roleArns: readonly string[
   const profiles: Profile[] = [];
   for (const roleArn of roleArns) {
     const arn = parseRoleArn(roleArn);
-    if (typeof arn === 'string' || configured.has(roleArn)) continue;
+    if (typeof arn === 'string' || configured.has(roleArn) || !isAllowedRole(settings, roleArn)) continue;
     const region = settings.region && partitionOfRegion(settings.region) === arn.partition ? settings.region : partitionRegions[arn.partition];
     if (!region) continue;
     const id = `${provider.id}-${arn.accountId}-${arn.roleName}`.slice(0, 64);
@@ -78,6 +96,7 @@ export function withClaimedRoles(config: Configuration, session: Record<string, 
 /** Keeps the roles the new token lists for its provider; a provider without the option keeps nothing. */
 export async function rememberClaimedRoles(store: { set(items: Record<string, unknown>): Promise<void> }, provider: Provider, claims: Record<string, unknown>): Promise<void> {
   if (!provider.rolesFromClaim) return;
-  const value: ClaimedRoles = { roleArns: roleArnsFromClaims(claims, provider.rolesFromClaim.claim) };
+  const settings = provider.rolesFromClaim;
+  const value: ClaimedRoles = { roleArns: roleArnsFromClaims(claims, settings.claim).filter((arn) => isAllowedRole(settings, arn)) };
   await store.set({ [claimedRolesKey(provider.id)]: value });
 }

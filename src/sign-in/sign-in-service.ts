@@ -14,10 +14,12 @@ import { identitySubject } from '../cognito/identity-id-cache';
 import { stsErrorDetails } from '../sts/sts-error-details';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
 import { singleFlight } from '../util/single-flight';
-import { claimedRolesKey, cognitoIdentityKey, credentialsKey, profileStatusKey, providerSessionKey, providerStatusKey } from '../storage/keys';
+import { claimedRolesKey, cognitoIdentityKey, credentialsKey, profileStatusKey, providerSessionKey, providerStatusKey, refreshingKey, renewalKey, retryKey } from '../storage/keys';
 import type { Store } from '../storage/store';
 import type { ActivityStatus, ProviderSession } from '../storage/records';
 import type { ProfileCredentials } from '../sts/credentials';
+import { issuingProvider } from '../storage/session-binding';
+import { staleSessions } from './stale-sessions';
 
 /** How many STS calls run at once when a provider has many profiles. */
 export const stsConcurrency = 6;
@@ -88,6 +90,8 @@ export function createSignInService(deps: SignInServiceDeps) {
       throw error;
     }
     const session: ProviderSession = {
+      issuer: provider.issuer,
+      clientId: provider.clientId,
       idToken: result.idToken,
       idTokenExpiresAt: result.idTokenExpiresAt,
       subject: result.subject,
@@ -130,6 +134,15 @@ export function createSignInService(deps: SignInServiceDeps) {
     if (keys.flat().length) await deps.store.remove(keys.flat());
   }
 
+  /** Revokes each refresh token at the issuer that issued it, never at the provider's current one. */
+  async function revokeAll(sessions: readonly { provider?: Provider; providerId?: string; session?: ProviderSession | undefined }[]): Promise<void> {
+    await Promise.all(sessions.map(({ provider, providerId, session }) => {
+      if (!session?.refreshToken || typeof session.issuer !== 'string') return undefined;
+      const issuer = issuingProvider(provider?.id ?? providerId ?? '', session, provider);
+      return deps.revokeRefreshToken?.(issuer, session.refreshToken)?.catch(() => undefined);
+    }));
+  }
+
   return {
     /** Signs in interactively with a provider and gets credentials for all its profiles. */
     signIn(providerId: string): Promise<SignInOutcome> {
@@ -144,8 +157,27 @@ export function createSignInService(deps: SignInServiceDeps) {
       // Forget locally first: the IdP being slow or down must not delay or undo a sign-out.
       await forget(config, providerId);
       await forgetIdentityIds(config, sessions);
-      await Promise.all(sessions.map(({ provider, session }) =>
-        session?.refreshToken ? deps.revokeRefreshToken?.(provider, session.refreshToken)?.catch(() => undefined) : undefined));
+      await revokeAll(sessions);
+    },
+
+    /**
+     * Ends the sessions whose provider was removed or now names another issuer or client id:
+     * forgets their tokens and credentials and revokes the refresh token at the issuer that
+     * issued it. Runs whenever configuration changes.
+     * @param session every item of session storage, read before the configuration
+     */
+    async endStaleSessions(session: Record<string, unknown>): Promise<string[]> {
+      const config = await deps.readConfiguration();
+      const stale = staleSessions(config, session);
+      if (!stale.length) return [];
+      const profiles = new Set(config.profiles.map((profile) => profile.id));
+      // Profiles that left with their provider have no entry left to name their credentials by.
+      const perProfile = [credentialsKey(''), profileStatusKey(''), profileDiagnosticsKey(''), retryKey(''), refreshingKey('')];
+      const orphans = Object.keys(session).filter((key) => perProfile.some((prefix) => key.startsWith(prefix) && !profiles.has(key.slice(prefix.length))));
+      for (const { providerId } of stale) await forget(config, providerId);
+      await deps.store.remove([...orphans, ...stale.filter(({ reason }) => reason === 'removed').map(({ providerId }) => renewalKey(providerId))]);
+      await revokeAll(stale);
+      return stale.map(({ providerId }) => providerId);
     },
   };
 }

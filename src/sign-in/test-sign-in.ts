@@ -41,6 +41,8 @@ export interface TestSignInRequest {
 /** The boundaries a test runs through. */
 export interface TestSignInDeps {
   readManagedConfig(): Promise<unknown>;
+  /** Origins the user confirmed: a test sends the token to no other host but AWS's and the policy's. */
+  readTrustedOrigins(): Promise<readonly string[]>;
   signIn(provider: Provider, onStep: NonNullable<SignInDeps['onStep']>): Promise<SignInResult>;
   assumeRole(request: AssumeRoleRequest): Promise<ProfileCredentials>;
   deriveSessionName(subject: string): Promise<string>;
@@ -55,7 +57,7 @@ function describeClaims(provider: Provider, claims: Record<string, unknown>, rol
 
 /** Runs the test; throws only when the provider cannot be tested at all. */
 export async function runTestSignIn(deps: TestSignInDeps, request: TestSignInRequest): Promise<TestSignInReport> {
-  const config = validateConfiguration(await deps.readManagedConfig(), request.document);
+  const config = validateConfiguration(await deps.readManagedConfig(), request.document, await deps.readTrustedOrigins());
   const provider = config.providers.find((candidate) => candidate.id === request.providerId);
   if (!provider) {
     const problems = config.problems.filter((problem) => problem.kind === 'provider' && problem.id === request.providerId && problem.severity === 'error');

@@ -71,6 +71,11 @@ export interface SessionItems {
 
 /** The user's configuration document (providers and profiles), as they wrote or imported it. */
 export const localConfigKey = 'config';
+/**
+ * Origins the user confirmed, one by one in the options page, as hosts their own configuration
+ * may send tokens to (src/config/endpoint-trust.ts). Imports never write it.
+ */
+export const trustedEndpointsKey = 'trusted-endpoints';
 /** The user's refresh settings; the policy's `settings` field has the same shape. */
 export const settingsKey = 'settings';
 /**
@@ -89,6 +94,7 @@ export const preferenceKeys = {
 export interface LocalItems {
   [localConfigKey]: unknown;
   [settingsKey]: unknown;
+  [trustedEndpointsKey]: unknown;
   [signedInHintKey]: string[];
   [preferenceKeys.lastFormat]: string;
   [preferenceKeys.lastProfileId]: string;

@@ -4,20 +4,20 @@
  */
 import type { Configuration } from '../config/types';
 import { canonicalJson } from '../util/canonical-json';
-import { claimedRolesKey, configurationKey, localConfigKey } from './keys';
+import { claimedRolesKey, configurationKey, localConfigKey, trustedEndpointsKey } from './keys';
 
 /** A storage change as `storage.onChanged` reports it. */
 export type StorageChange = Record<string, { newValue?: unknown }>;
 
 /**
  * Whether a storage change calls for publishing the configuration again: the policy, the user's
- * document, or the roles a provider's token listed (they become profiles) changed; or the
+ * document or the origins they confirmed, or the roles a provider's token listed (they become profiles) changed; or the
  * published copy itself was removed.
  */
 export function changesConfiguration(area: string, changes: StorageChange): boolean {
   const keys = Object.keys(changes);
   if (area === 'managed') return true;
-  if (area === 'local') return keys.includes(localConfigKey);
+  if (area === 'local') return keys.includes(localConfigKey) || keys.includes(trustedEndpointsKey);
   if (area !== 'session') return false;
   return keys.some((key) => key.startsWith(claimedRolesKey(''))) || (configurationKey in changes && changes[configurationKey]?.newValue === undefined);
 }

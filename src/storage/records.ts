@@ -9,6 +9,9 @@ import type { CredentialsRequestSummary } from '../cognito/credentials-request';
 
 /** What one sign-in with a provider produced; serves every profile of that provider. */
 export interface ProviderSession {
+  /** The issuer and client id that issued these tokens (src/storage/session-binding.ts). */
+  issuer: string;
+  clientId: string;
   idToken: string;
   refreshToken?: string;
   /** ID token expiry as epoch milliseconds. */

@@ -38,20 +38,24 @@ export interface SessionNameInput {
 /**
  * Renders a template. A variable whose claim the token lacks makes the whole name fall back to
  * the default (hashed subject) rather than leave a half-empty name; so does a result shorter than
- * the two characters STS requires.
+ * the two characters STS requires. `{email}` and `{email_local}` count as missing unless the token
+ * says `email_verified: true`.
  */
 export async function renderSessionName(template: string, { claims, profileId }: SessionNameInput): Promise<string> {
   const sub = typeof claims.sub === 'string' ? claims.sub : '';
   const fallback = () => deriveSessionName(sub);
   if (checkSessionNameTemplate(template) !== undefined) return fallback();
   const text = (name: string) => (typeof claims[name] === 'string' && claims[name] !== '' ? (claims[name] as string) : undefined);
+  // An address the IdP has not verified may be anyone's: it must not name a session in CloudTrail.
+  // Some IdPs (Cognito) send the flag as the string "true".
+  const email = claims.email_verified === true || claims.email_verified === 'true' ? text('email') : undefined;
   const hash = (await deriveSessionName(sub)).slice(sessionNamePrefix.length);
   const values: Record<SessionNameVariable, string | undefined> = {
     subject_hash: sub ? hash : undefined,
     sub: text('sub'),
     preferred_username: text('preferred_username'),
-    email: text('email'),
-    email_local: text('email')?.split('@')[0] || undefined,
+    email,
+    email_local: email?.split('@')[0] || undefined,
     profile: profileId,
   };
   let missing = false;

@@ -63,7 +63,8 @@ test('managed policy reaches storage.managed and local config round-trips', asyn
   const config = env.sandboxConfig();
   await env.setLocalConfig(config);
 
-  expect(await env.readStorage('local')).toEqual({ config });
+  // With the user's confirmation of the sandbox's loopback STS, as the options page records it.
+  expect(await env.readStorage('local')).toEqual({ config, 'trusted-endpoints': [new URL(env.sts?.endpoint ?? '').origin] });
 });
 
 test('moto takes an unsigned AssumeRoleWithWebIdentity and knows the assumed role', async () => {

@@ -61,7 +61,14 @@ describe('setting up from nothing in the options page', () => {
     await profile.getByLabel('Account alias').fill('sandbox');
     await profile.getByLabel('Session name template').fill('wic-{preferred_username}');
     await options.getByRole('button', { name: 'Save', exact: true }).click();
+    // The sandbox's STS is on loopback, not AWS: the save names that host and stores nothing until
+    // the user confirms it (src/config/endpoint-trust.ts).
+    const stsOrigin = new URL(env.sts?.endpoint ?? '').origin;
+    await options.getByRole('alert').filter({ hasText: `sends your sign-in token to ${stsOrigin}` }).waitFor();
+    await expect(env.readStorage('local')).resolves.not.toHaveProperty('config');
+    await options.getByRole('button', { name: `Trust ${stsOrigin} and save` }).click();
     await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect((await env.readStorage('local'))['trusted-endpoints']).toEqual([stsOrigin]);
     const stored = (await env.readStorage('local')).config as { schemaVersion: number; providers: unknown[]; profiles: unknown[] };
     expect(stored).toEqual({
       schemaVersion: 2,

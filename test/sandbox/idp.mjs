@@ -107,6 +107,10 @@ async function keepOfflineAccess(ctx, _value, client) {
  * @param {Record<string, number>} [options.ttl] oidc-provider token lifetimes in seconds, e.g. `{ IdToken: 60 }`.
  * @param {boolean} [options.quiet] do not log flow errors to stderr.
  * @param {string} [options.issuer] the issuer URL when a proxy on loopback serves the IdP; its own address by default.
+ * @param {boolean} [options.exactRedirectUris] accept only `redirectUris` themselves. By default a
+ *   redirect URI ending in "/" also stands for itself followed by any provider id, since the
+ *   extension gives each provider its own (`…chromiumapp.org/<provider id>`), and tests name
+ *   providers freely. An honest IdP in the mix-up test registers one provider's URI exactly.
  */
 export async function startIdp({
   port = 0,
@@ -117,6 +121,7 @@ export async function startIdp({
   ttl = {},
   quiet = false,
   issuer: issuerOverride,
+  exactRedirectUris = false,
 } = {}) {
   const server = createServer();
   await new Promise((resolve, reject) => {
@@ -199,6 +204,14 @@ export async function startIdp({
         console.error(`[idp] ${event}: ${error.error ?? error.name}: ${error.error_description ?? error.message}`);
       });
     }
+  }
+
+  if (!exactRedirectUris) {
+    // oidc-provider's recipe for redirect URI patterns: the check is a method of its client class.
+    const exact = provider.Client.prototype.redirectUriAllowed;
+    provider.Client.prototype.redirectUriAllowed = function redirectUriAllowed(value) {
+      return exact.call(this, value) || this.redirectUris.some((base) => base.endsWith('/') && value.startsWith(base) && /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(value.slice(base.length)));
+    };
   }
 
   server.on('request', provider.callback());

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { quietFlags } from './chromium-flags.mjs';
+import { confirmedOrigins } from './sandbox-config.mjs';
 
 /**
  * Opens the browser at `executablePath` with the unpacked extension in `extensionDir`, writes
@@ -46,8 +47,9 @@ export async function openChromium({ executablePath, extensionDir, headless, con
     const isOurs = (worker) => worker.url().startsWith(`${origin}/`);
     const worker = context.serviceWorkers().find(isOurs)
       ?? await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 });
+    // The user's confirmation of the sandbox's loopback STS, as the options page would record it.
     // eslint-disable-next-line no-undef -- `chrome` exists in the service worker this runs in.
-    await worker.evaluate((value) => chrome.storage.local.set({ config: value }), config);
+    await worker.evaluate(([value, trusted]) => chrome.storage.local.set({ config: value, 'trusted-endpoints': trusted }), [config, confirmedOrigins(config)]);
     const page = context.pages()[0] ?? await context.newPage();
     await page.goto(`${origin}/popup.html`);
 

@@ -11,6 +11,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { confirmedOrigins } from './sandbox-config.mjs';
 
 const EXTENSION_UUID = '0f5e5c1a-5a2d-4d8e-9c41-3b1f0d6a7e20';
 const OPENER = 'sandbox-open-popup.js';
@@ -86,7 +87,8 @@ export async function openFirefox({ executablePath, extensionDir, headless, conf
     const origin = `moz-extension://${EXTENSION_UUID}`;
     const popup = await waitForTab(browser, `${origin}/popup.html`, 15_000);
     // The popup renders again on storage.onChanged.
-    await popup.evaluate((value) => globalThis.browser.storage.local.set({ config: value }), config);
+    // The user's confirmation of the sandbox's loopback STS, as the options page would record it.
+    await popup.evaluate(([value, trusted]) => globalThis.browser.storage.local.set({ config: value, 'trusted-endpoints': trusted }), [config, confirmedOrigins(config)]);
 
     return {
       origin,

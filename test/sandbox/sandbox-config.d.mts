@@ -8,3 +8,6 @@ export function sandboxConfig(issuer: string, sts: { endpoint: string; kind: 'mo
   providers: { id: string; name: string; issuer: string; clientId: string; scopes: string }[];
   profiles: { id: string; name: string; provider: string; roleArn: string; region: string; durationSeconds: number; stsEndpoint: string }[];
 };
+
+/** The origins a configuration sends tokens to, as the options page records them once the user confirms each. */
+export function confirmedOrigins(config: { providers?: unknown[]; profiles?: unknown[] }): string[];

@@ -23,3 +23,26 @@ export function sandboxConfig(issuer, sts) {
     }],
   };
 }
+
+/**
+ * The origins a configuration sends tokens to (STS, roles-from-claim STS, OAuth 2.0 endpoints),
+ * as the options page records them once the user confirms each (`trusted-endpoints` in
+ * storage.local). `npm start` and the e2e harnesses write a local document straight to storage,
+ * standing in for the user who imported it and confirmed the sandbox's loopback hosts.
+ * @param {{ providers?: object[], profiles?: object[] }} config
+ * @returns {string[]}
+ */
+export function confirmedOrigins(config) {
+  const urls = [
+    ...(config.profiles ?? []).flatMap((profile) => [profile.stsEndpoint, profile.cognitoEndpoint]),
+    ...(config.providers ?? []).flatMap((provider) => [provider.rolesFromClaim?.stsEndpoint, provider.authorizationEndpoint, provider.userInfoEndpoint]),
+  ];
+  const origins = urls.flatMap((url) => {
+    try {
+      return typeof url === 'string' ? [new URL(url).origin] : [];
+    } catch {
+      return [];
+    }
+  });
+  return [...new Set(origins)];
+}

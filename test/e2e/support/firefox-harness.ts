@@ -31,6 +31,7 @@ import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type { Browser, Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../build/browser-manifest';
+import { confirmedOrigins } from '../../sandbox/sandbox-config.mjs';
 import { LogBuffer, ROOT, cleanupStack, removeLeftovers, sandboxConfig, startSandboxServers } from './harness';
 import type { IdpHandle, IdpOptions, LoginOptions, SandboxConfig, StorageAreaName, StsHandle } from './harness';
 import { scenarioEnvironment } from './scenario-environment';
@@ -77,7 +78,8 @@ export interface FirefoxEnvironment {
   openExtensionPage(file: string): Promise<Page>;
   openPopup(): Promise<Page>;
   openOptions(): Promise<Page>;
-  setLocalConfig(config: SandboxConfig | Record<string, unknown>): Promise<void>;
+  /** As in the Chromium harness: `confirmHosts` (default true) records the user's confirmation of non-AWS hosts. */
+  setLocalConfig(config: SandboxConfig | Record<string, unknown>, options?: { confirmHosts?: boolean }): Promise<void>;
   readStorage(area: StorageAreaName): Promise<Record<string, unknown>>;
   readClipboard(): Promise<string>;
   /** Resolves with the next (or an open) window showing an IdP page. */
@@ -208,9 +210,10 @@ export async function startFirefoxEnvironment(options: FirefoxEnvironmentOptions
       (name) => (globalThis as unknown as { browser: FirefoxApi }).browser.storage[name].get(null),
       area,
     );
-    const setLocalConfig = (config: SandboxConfig | Record<string, unknown>) => evaluateInExtension(
-      (value) => (globalThis as unknown as { browser: FirefoxApi }).browser.storage.local.set({ config: value }),
-      config,
+    // As in the Chromium harness: stands in for a user who imported the document and confirmed its loopback hosts.
+    const setLocalConfig = (config: SandboxConfig | Record<string, unknown>, { confirmHosts = true } = {}) => evaluateInExtension(
+      ([value, origins]) => (globalThis as unknown as { browser: FirefoxApi }).browser.storage.local.set({ config: value, ...(origins.length ? { 'trusted-endpoints': origins } : {}) }),
+      [config, confirmHosts ? confirmedOrigins(config) : []] as const,
     );
     const isIdpUrl = (href: string) => href.startsWith(`${idp.issuer}/`);
     const waitForAuthWindow = ({ timeout = 15_000 } = {}) => waitForPage(browser, 'an IdP page', isIdpUrl, timeout);

@@ -25,6 +25,7 @@ import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient }
 import { chromium } from 'playwright-core';
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 import { chromiumFlags } from '../../sandbox/chromium-flags.mjs';
+import { confirmedOrigins } from '../../sandbox/sandbox-config.mjs';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 /** Fixed by the manifest `key`. */
@@ -81,6 +82,8 @@ export interface IdpOptions {
   ttl?: Record<string, number>;
   /** The issuer URL, when something else (a gate in front of the IdP) serves it; the IdP's own address by default. */
   issuer?: string;
+  /** Accept only `redirectUris` as given, not followed by a provider id (see test/sandbox/idp.mjs). */
+  exactRedirectUris?: boolean;
 }
 
 export interface EnvironmentOptions {
@@ -148,7 +151,11 @@ export interface Environment {
   openPopup(): Promise<Page>;
   openOptions(): Promise<Page>;
   openExtensionPage(file: string): Promise<Page>;
-  setLocalConfig(config: SandboxConfig | Record<string, unknown>): Promise<void>;
+  /**
+   * Writes the user's document; `confirmHosts` (default true) also records the user's
+   * confirmation of every non-AWS host it sends tokens to, as the options page would.
+   */
+  setLocalConfig(config: SandboxConfig | Record<string, unknown>, options?: { confirmHosts?: boolean }): Promise<void>;
   readStorage(area: StorageAreaName): Promise<Record<string, unknown>>;
   /** Resolves with the next (or an open) window showing an IdP page. Call it before the click that opens it. */
   waitForAuthWindow(options?: { timeout?: number }): Promise<Page>;
@@ -574,11 +581,15 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
       return page;
     };
 
-    const setLocalConfig = async (config: SandboxConfig | Record<string, unknown>) => {
-      await (await getWorker()).evaluate(async (value) => {
+    // Writing the document straight to storage stands in for a user who imported it; by default
+    // it also records that user's confirmation of the non-AWS (loopback) hosts it names, as the
+    // options page would after the click naming each (src/config/endpoint-trust.ts).
+    const setLocalConfig = async (config: SandboxConfig | Record<string, unknown>, { confirmHosts = true } = {}) => {
+      const trusted = confirmHosts ? confirmedOrigins(config) : [];
+      await (await getWorker()).evaluate(async ([value, origins]) => {
         const { chrome } = globalThis as unknown as { chrome: ChromeLike };
-        await chrome.storage.local.set({ config: value });
-      }, config);
+        await chrome.storage.local.set({ config: value, ...(origins.length ? { 'trusted-endpoints': origins } : {}) });
+      }, [config, trusted] as const);
     };
 
     const isIdpUrl = (url: string) => url.startsWith(`${idp.issuer}/`);

@@ -117,7 +117,14 @@ export function describeSignInScenario(browserName: string, start: () => Promise
 
       await options.fill(textarea, JSON.stringify(config, null, 2));
       await options.click({ role: 'button', name: 'Import' });
+      // The sandbox's STS is on loopback, not AWS: the import names that host and waits for the
+      // user's confirmation before storing anything (src/config/endpoint-trust.ts).
+      const stsOrigin = new URL(env.stsEndpoint).origin;
+      await options.waitForText({ role: 'alert' }, `profiles[0].stsEndpoint: sends your sign-in token to ${stsOrigin}`);
+      await expect(env.readStorage('local')).resolves.toEqual({});
+      await options.click({ role: 'button', name: `Trust ${stsOrigin} and import` });
       await options.waitForText({ role: 'status' }, 'Imported 1 provider(s) and 1 profile(s).');
+      expect((await env.readStorage('local'))['trusted-endpoints']).toEqual([stsOrigin]);
       // Stored at the format version this extension writes.
       expect((await env.readStorage('local')).config).toEqual({ ...config, schemaVersion: 2 });
       await options.close();

@@ -24,7 +24,7 @@ function configured(endpoint: string, extra: Record<string, unknown> = {}) {
   const config = validateConfiguration(undefined, {
     providers: [{ id: 'corp', name: 'Corp SSO', issuer: 'https://idp.example.com', clientId: 'abc' }],
     profiles: [{ id: 'pool', name: 'Pool', provider: 'corp', identityPoolId: pool, cognitoEndpoint: endpoint, ...extra }],
-  });
+  }, [endpoint, extra.stsEndpoint].filter((url): url is string => typeof url === 'string').map((url) => new URL(url).origin)); // stand-ins on loopback, confirmed as a user would
   return { profile: config.profiles[0]!, provider: config.providers[0] as Provider };
 }
 

@@ -11,10 +11,12 @@ import { memorySessionStore } from '../support/memory-session-store';
 import { startStsStandIn, stsCredentials } from '../support/sts-stand-in';
 
 const pool = 'us-east-1:0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d';
-const idToken = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyLTEiLCJlbWFpbCI6ImFAZXhhbXBsZS5jb20ifQ.c2ln';
+const idToken = `eyJhbGciOiJSUzI1NiJ9.${Buffer.from(JSON.stringify({ sub: 'user-1', email: 'a@example.com', email_verified: true })).toString('base64url')}.c2ln`;
 
 function configured(profile: Record<string, unknown>, provider: Record<string, unknown> = { id: 'corp', issuer: 'https://idp.example.com/tenant/', clientId: 'abc' }) {
-  const config = validateConfiguration(undefined, { providers: [provider], profiles: [{ id: 'pool', provider: 'corp', ...profile }] });
+  // Whatever loopback stand-in the profile names stands confirmed, as a user who trusted it.
+  const endpoints = [profile.cognitoEndpoint, profile.stsEndpoint].filter((value): value is string => typeof value === 'string');
+  const config = validateConfiguration(undefined, { providers: [provider], profiles: [{ id: 'pool', provider: 'corp', ...profile }] }, endpoints.map((url) => new URL(url).origin));
   const [first] = config.profiles;
   if (!first || !config.providers[0]) throw new Error(JSON.stringify(config.problems));
   return { profile: first, provider: config.providers[0] as Provider };

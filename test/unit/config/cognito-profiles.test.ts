@@ -2,7 +2,8 @@ import { validateConfiguration } from '../../../src/config/validate-configuratio
 
 const pool = 'eu-west-1:0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d';
 const provider = { id: 'corp', issuer: 'https://idp.example.com', clientId: 'abc' };
-const check = (profile: Record<string, unknown>) => validateConfiguration(undefined, { providers: [provider], profiles: [{ id: 'pool', provider: 'corp', ...profile }] });
+// The loopback emulator the tests use stands confirmed, as a user who trusted it in the options page.
+const check = (profile: Record<string, unknown>) => validateConfiguration(undefined, { providers: [provider], profiles: [{ id: 'pool', provider: 'corp', ...profile }] }, ['http://127.0.0.1:5000']);
 
 describe('identity pool profiles', () => {
   it('need no role in the enhanced flow, take the pool\'s region and fill in the regional endpoint', () => {

@@ -15,7 +15,7 @@ describe('configuration format 2: providers', () => {
         ...provider, preset: 'google', flow: 'implicit', authParams: { hd: 'example.com', prompt: 'select_account' },
         rolesFromClaim: { claim: 'https://aws.amazon.com/roles', region: 'eu-west-1', stsEndpoint: 'http://127.0.0.1:5000', pinned: false },
       }],
-    });
+    }, ['http://127.0.0.1:5000']);
     expect(config.problems).toEqual([]);
     expect(config.providers[0]).toMatchObject({
       preset: 'google', flow: 'implicit', authParams: { hd: 'example.com', prompt: 'select_account' },
@@ -77,7 +77,8 @@ describe('configuration format 2: profiles', () => {
         policyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::123456789012:policy/team/Narrow'],
       }],
     });
-    expect(config.problems).toEqual([]);
+    // Usable, with a word on a claim users may choose naming sessions in CloudTrail.
+    expect(config.problems).toEqual([expect.objectContaining({ severity: 'warning', path: 'profiles[0].sessionNameTemplate', message: expect.stringContaining('{preferred_username} is a claim many identity providers let users choose') })]);
     expect(config.profiles[0]).toMatchObject({
       alias: 'prod-eu', color: '#d13212', sessionNameTemplate: '{preferred_username}',
       sessionPolicy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}]}',

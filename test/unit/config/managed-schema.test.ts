@@ -4,10 +4,11 @@ import { validateConfiguration } from '../../../src/config/validate-configuratio
 /** A policy that uses every field of the format, as an administrator would push it. */
 const everything = {
   schemaVersion: 2,
+  trustedEndpointHosts: ['sts.corp.example', '*.corp.example'],
   providers: [
     {
       id: 'corp', name: 'Corp', issuer: 'https://idp.example.com', clientId: 'abc', scopes: 'openid email', type: 'oidc', preset: 'okta', flow: 'implicit',
-      authParams: { prompt: 'select_account' }, rolesFromClaim: { claim: 'roles', region: 'eu-west-1', durationSeconds: 3600, stsEndpoint: 'https://sts.eu-west-1.amazonaws.com', pinned: true },
+      authParams: { prompt: 'select_account' }, rolesFromClaim: { claim: 'roles', region: 'eu-west-1', durationSeconds: 3600, stsEndpoint: 'https://sts.eu-west-1.amazonaws.com', pinned: true, allowedAccounts: ['123456789012'], allowedRoleNames: ['Dev*'] },
     },
     { id: 'amazon', type: 'oauth2', stsProviderId: 'www.amazon.com', clientId: 'x', authorizationEndpoint: 'https://www.amazon.com/ap/oa', userInfoEndpoint: 'https://api.amazon.com/user/profile' },
   ],

@@ -40,8 +40,10 @@ describe('provider presets', () => {
     if (!preset) throw new Error(`no preset ${id}`);
     const built = providerFromPreset(preset, samples[id] ?? {}, 'client-1', []);
     if (!built.ok) throw new Error(JSON.stringify(built.problems));
-    const config = validateConfiguration(undefined, { providers: [built.provider] });
+    // With a profile on the region's AWS STS endpoint, and no host confirmed: no prompt is needed.
+    const config = validateConfiguration(undefined, { providers: [built.provider], profiles: [{ id: 'p', provider: id, roleArn: 'arn:aws:iam::123456789012:role/Dev', region: 'eu-west-1' }] });
     expect(config.problems).toEqual([]);
+    expect(config.profiles).toHaveLength(1);
     expect(config.providers[0]).toMatchObject({ id, preset: id, clientId: 'client-1', ...expected[id] });
     expect(preset.registration.some((step) => step.includes('{redirectUri}'))).toBe(true);
   });
@@ -98,4 +100,11 @@ describe('provider presets', () => {
       ['http://127.0.0.1:8080'],
     ]);
   });
+
+  it.each([['google', 'accounts.google.com:sub'], ['amazon', 'www.amazon.com:user_id'], ['facebook', 'graph.facebook.com:id']])(
+    'tells admins of %s to pin the user in the trust policy, since the audience alone admits anyone with an account',
+    (id, key) => {
+      expect(presetById(id)?.aws.join(' ')).toContain(`"${key}"`);
+    },
+  );
 });

@@ -182,7 +182,9 @@ describe('console sign-in fields', () => {
     [{ signinEndpoint: 42 }, 'error profiles[0].signinEndpoint: must be a string (got number)'],
     [{ consoleDestination: 'console.aws.amazon.com' }, 'error profiles[0].consoleDestination: must be an absolute URL such as https://example.com (got "console.aws.amazon.com")'],
     [{ consoleDestination: 'http://console.aws.amazon.com/' }, 'error profiles[0].consoleDestination: must use https (plain http is allowed only for 127.0.0.1, localhost or [::1]) (got "http://console.aws.amazon.com/")'],
-  ])('names the field when %j is wrong', (fields, problem) => {
+    ...['https://console.aws.amazon.com.evil.example/', 'https://evilconsole.aws.amazon.com/', 'https://console.aws.amazon.com:8443/', 'https://a@console.aws.amazon.com/', 'http://127.0.0.1:9/']
+      .map((url): [Record<string, unknown>, string] => [{ consoleDestination: url }, `error profiles[0].consoleDestination: must be a page of the AWS console, https on console.aws.amazon.com, console.amazonaws-us-gov.com, console.amazonaws.cn or a regional host under them, such as https://eu-west-1.console.aws.amazon.com/ec2/home (got ${JSON.stringify(url)})`]),
+  ] as [Record<string, unknown>, string][])('names the field when %j is wrong', (fields, problem) => {
     expect(problemsOf(document(fields))).toEqual([problem]);
   });
 });

@@ -27,7 +27,7 @@ async function signInAgainst(answer: (request: CognitoRequest) => CognitoAnswer)
   const config = validateConfiguration(undefined, {
     providers: [{ id: 'corp', name: 'Corp SSO', issuer, clientId }],
     profiles: [{ id: 'pool', name: 'Pool', provider: 'corp', identityPoolId: pool, cognitoEndpoint: cognito.endpoint }],
-  });
+  }, [new URL(cognito.endpoint).origin]); // the stand-in on loopback, confirmed as a user would
   const store = memorySessionStore();
   const service = createSignInService({
     readConfiguration: async () => config,

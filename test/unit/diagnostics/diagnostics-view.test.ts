@@ -32,7 +32,7 @@ async function signInAgainst(answer: StsAnswer, idpOptions: FakeIdpOptions = {})
   const config = validateConfiguration(undefined, {
     providers: [{ id: 'corp', name: 'Corp SSO', issuer, clientId }],
     profiles: [{ id: 'dev', name: 'Dev', provider: 'corp', roleArn, stsEndpoint: sts.endpoint }],
-  });
+  }, [new URL(sts.endpoint).origin]);
   const store = memorySessionStore();
   const service = createSignInService({
     readConfiguration: async () => config,

@@ -126,10 +126,13 @@ describe('formatCredentials golden output', () => {
     );
   });
 
-  test('single values are the raw strings, unchanged', () => {
+  test('single values are the raw strings, unchanged, and refuse what would act when pasted', () => {
     expect(formatCredentials('access-key-id', trickyInput)).toBe(tricky.accessKeyId);
-    expect(formatCredentials('secret-access-key', trickyInput)).toBe(tricky.secretAccessKey);
     expect(formatCredentials('session-token', trickyInput)).toBe(tricky.sessionToken);
+    expect(() => formatCredentials('secret-access-key', trickyInput)).toThrow('Cannot write the secret access key as a single value: it contains a line feed (U+000A) at character 6; pasted, it would act instead of being inserted.');
+    for (const control of ['\u001b[2J', '\r', '\u009b', '\u2028', '\t']) {
+      expect(() => formatCredentials('session-token', { profileId: 'dev', credentials: { ...credentials, sessionToken: `a${control}b` } })).toThrow(/Cannot write the session token as a single value/);
+    }
   });
 
   test('the default profile is [default] in both files', () => {

@@ -5,6 +5,7 @@
 import type { Provider } from '../../../src/config/types';
 import { ErrorCodes } from '../../../src/errors';
 import { IdTokenRejectedError } from '../../../src/oidc/id-token-rejected-error';
+import { providerRedirectUri } from '../../../src/config/redirect-uri';
 import { signInWithProvider } from '../../../src/oidc/sign-in';
 import { clientId, fakeIdp, issuer, redirectUri } from '../support/fake-idp';
 import type { FakeIdpOptions } from '../support/fake-idp';
@@ -65,6 +66,17 @@ describe('authorization response attacks', () => {
     const { promise, tokenRequests } = attempt({ redirect });
     expect((await rejection(promise)).code).toBe(ErrorCodes.redirectMismatch);
     expect(tokenRequests()).toBe(0);
+  });
+
+  it('refuses a code that came back to another provider\'s redirect URI: a relaying provider never gets an honest IdP\'s code (mix-up)', async () => {
+    // The hostile provider relays the authorization request to an honest IdP, which sends its
+    // code only to the URI registered with it: the honest provider's own, not the hostile one's.
+    const idp = fakeIdp({ redirect: (url) => url.href.replace(/\/hostile(?=\?|#|$)/, '/corp') });
+    const hostile: Provider = { ...provider, id: 'hostile', name: 'Hostile' };
+    const promise = signInWithProvider(hostile, { fetch: idp.fetch, launchWebAuthFlow: idp.launchWebAuthFlow, redirectUri: providerRedirectUri(redirectUri, 'hostile') });
+    expect((await rejection(promise)).code).toBe(ErrorCodes.redirectMismatch);
+    expect(idp.authorization()?.get('redirect_uri')).toBe(`${redirectUri}hostile`);
+    expect(idp.requests.filter((request) => request.url === `${issuer}/token`)).toEqual([]);
   });
 
   it('refuses a redirect that is not a URL', async () => {

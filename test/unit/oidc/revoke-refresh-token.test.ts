@@ -49,7 +49,7 @@ describe('sign-out', () => {
 
   it('revokes the refresh token at the IdP after forgetting it locally', async () => {
     const { service, store, calls } = setup(async () => true);
-    await store.set({ 'provider-session/corp': { idToken: 'i', refreshToken: 'r-corp' }, 'provider-session/lab': { idToken: 'i', refreshToken: 'r-lab' }, 'credentials/dev': sampleCredentials(1) });
+    await store.set({ 'provider-session/corp': { issuer, clientId, idToken: 'i', refreshToken: 'r-corp' }, 'provider-session/lab': { issuer: 'https://lab.example.com', clientId: 'x', idToken: 'i', refreshToken: 'r-lab' }, 'credentials/dev': sampleCredentials(1) });
     await service.signOut('corp');
     expect(calls).toEqual(['corp:r-corp:forgotten']);
     expect([...store.items.keys()]).toEqual(['provider-session/lab']);

@@ -234,4 +234,15 @@ describe('profile tag', () => {
     expect(within(screen.getByRole('article', { name: 'Plain' })).queryByTestId('profile-tag')).toBeNull();
     expect(within(screen.getByRole('article', { name: 'Claimed' })).getByTestId('profile-tag')).toHaveTextContent('from sign-in');
   });
+
+  it('marks a profile the user added under the organization\'s provider as theirs, and the organization\'s as managed', () => {
+    const config = validateConfiguration(
+      { providers: [{ id: 'corp', name: 'Corp SSO', issuer: 'https://idp.example.com', clientId: 'abc' }], profiles: [{ id: 'org', name: 'Org', provider: 'corp', roleArn: 'arn:aws:iam::123456789012:role/Org' }] },
+      { profiles: [{ id: 'mine', name: 'Mine', provider: 'corp', roleArn: 'arn:aws:iam::123456789012:role/Mine' }] },
+    );
+    renderApp({}, { view: buildPopupView(config, {}, now) });
+    expect(within(screen.getByRole('article', { name: 'Mine' })).getByTestId('profile-owner')).toHaveTextContent('yours');
+    expect(within(screen.getByRole('article', { name: 'Org' })).queryByTestId('profile-owner')).toBeNull();
+    expect(screen.getByRole('region', { name: /Corp SSO/ })).toHaveTextContent('managed');
+  });
 });

@@ -25,4 +25,23 @@ describe('ImportConfig', () => {
     expect(alert).toHaveTextContent('providers[0].issuer: must use https');
     expect(alert).toHaveTextContent('providers[0].clientId: is required');
   });
+
+  it('names each host that is not AWS and imports only after the click that trusts it', async () => {
+    const calls: (string[] | undefined)[] = [];
+    const onImport = async (text: string, confirm?: string[]) => {
+      calls.push(confirm);
+      return checkConfigImport(text, undefined, confirm);
+    };
+    const document = {
+      providers: [{ id: 'corp', issuer: 'https://idp.example.com', clientId: 'abc' }],
+      profiles: [{ id: 'dev', provider: 'corp', roleArn: 'arn:aws:iam::123456789012:role/Dev', stsEndpoint: 'https://sts.eu-west-1.amazonaws.com.evil.example/' }],
+    };
+    render(<ImportConfig current={JSON.stringify(document)} onImport={onImport} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('sends your sign-in token to https://sts.eu-west-1.amazonaws.com.evil.example');
+    expect(calls).toEqual([undefined]);
+    fireEvent.click(screen.getByRole('button', { name: 'Trust https://sts.eu-west-1.amazonaws.com.evil.example and import' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Imported 1 provider(s) and 1 profile(s).');
+    expect(calls).toEqual([undefined, ['https://sts.eu-west-1.amazonaws.com.evil.example']]);
+  });
 });

@@ -57,10 +57,21 @@ const provider = (name: string) => screen.getByRole('article', { name: `Provider
 const profile = (name: string) => screen.getByRole('article', { name: `Profile ${name}` });
 
 describe('options page', () => {
-  it('shows the redirect URI with a copy button', () => {
+  it('shows the redirect URI prefix, and each provider\'s own redirect URI, with copy buttons', () => {
     setup();
-    expect(screen.getByTestId('redirect-uri')).toHaveTextContent(redirectUri);
-    expect(screen.getByRole('button', { name: 'Copy redirect uri' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Redirect URI prefix')).toHaveTextContent(redirectUri);
+    expect(screen.getByRole('button', { name: 'Copy redirect uri prefix' })).toBeInTheDocument();
+    expect(within(provider('Corp SSO')).getByLabelText('Redirect URI of Corp SSO')).toHaveTextContent(`${redirectUri}corp`);
+  });
+
+  it('offers to trust the hosts a saved configuration names before they are used', () => {
+    const onTrust = jest.fn(async () => undefined);
+    const saved = { ...stored, profiles: [{ ...stored.profiles[0], stsEndpoint: 'http://127.0.0.1:5000' }] };
+    setup({ onTrust }, saved);
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('out of service until you confirm their hosts');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Trust http://127.0.0.1:5000 and use it' }));
+    expect(onTrust).toHaveBeenCalledWith(['http://127.0.0.1:5000']);
   });
 
   it('checks a field as the user types, naming what is wrong and how to fix it', () => {

@@ -192,7 +192,7 @@ describe('Refresh now', () => {
     try {
       const { browser } = world(gated.endpoint);
       await signIn(browser, 'corp');
-      const config = validateConfiguration(undefined, worldDocument(gated.endpoint));
+      const config = validateConfiguration(undefined, worldDocument(gated.endpoint), [new URL(gated.endpoint).origin]);
       const card = (id: string) => buildPopupView(config, Object.fromEntries(browser.session), Date.now()).providers[0]?.profiles.find((profile) => profile.profile.id === id);
       expect(card('dev')?.refreshing).toBeUndefined();
       gated.hold();

@@ -1,6 +1,6 @@
 import { validateConfiguration } from '../../../src/config/validate-configuration';
 import type { SignInResult } from '../../../src/oidc/types';
-import { profilesFromRoles, rememberClaimedRoles, roleArnsFromClaims, withClaimedRoles } from '../../../src/sign-in/claimed-roles';
+import { isAllowedRole, profilesFromRoles, rememberClaimedRoles, roleArnsFromClaims, withClaimedRoles } from '../../../src/sign-in/claimed-roles';
 import { claimedRolesKey, credentialsKey } from '../../../src/storage/keys';
 import { createSignInService } from '../../../src/sign-in/sign-in-service';
 import type { PreparedAssumeRole } from '../../../src/sts/assume-role';
@@ -67,5 +67,29 @@ describe('roles from the token', () => {
     expect(store.items.get(credentialsKey('corp-210987654321-ReadOnly'))).toMatchObject({ accessKeyId: 'AKIA-corp-210987654321-ReadOnly' });
     await service.signOut('corp');
     expect([...store.items.keys()]).toEqual([]);
+  });
+
+  it('makes profiles only of roles the allowlist admits, before any STS call', async () => {
+    const allowlisted = {
+      ...document,
+      providers: [{ ...document.providers[0], rolesFromClaim: { claim: 'roles', allowedAccounts: ['210987654321'], allowedRoleNames: ['Read*'] } }],
+    };
+    const config = validateConfiguration(undefined, allowlisted);
+    expect(config.problems).toEqual([]);
+    const provider = config.providers[0];
+    if (!provider) throw new Error('no provider');
+    const hostile = ['arn:aws:iam::999999999999:role/ReadOnly', 'arn:aws:iam::210987654321:role/Admin', ro, 'arn:aws:iam::210987654321:role/ReadOnlyXReadAdmin'];
+    expect(profilesFromRoles(provider, hostile, []).map((profile) => profile.roleArn)).toEqual([ro, 'arn:aws:iam::210987654321:role/ReadOnlyXReadAdmin']);
+    const store = memorySessionStore();
+    await rememberClaimedRoles(store, provider, { roles: hostile });
+    expect(store.items.get(claimedRolesKey('corp'))).toEqual({ roleArns: [ro, 'arn:aws:iam::210987654321:role/ReadOnlyXReadAdmin'] });
+    expect(isAllowedRole({ allowedRoleNames: ['Dev'] }, 'arn:aws:iam::123456789012:role/Developer')).toBe(false);
+    expect(isAllowedRole({ allowedRoleNames: ['a.c'] }, 'arn:aws:iam::123456789012:role/abc')).toBe(false);
+    expect(isAllowedRole({}, dev)).toBe(true);
+  });
+
+  it('refuses a malformed allowlist, naming the item', () => {
+    const config = validateConfiguration(undefined, { providers: [{ ...document.providers[0], rolesFromClaim: { claim: 'roles', allowedAccounts: ['12'], allowedRoleNames: ['a b'] } }] });
+    expect(config.problems.map((problem) => problem.path)).toEqual(['providers[0].rolesFromClaim.allowedAccounts[0]', 'providers[0].rolesFromClaim.allowedRoleNames[0]']);
   });
 });

@@ -62,7 +62,7 @@ describe('sign-in service', () => {
       ['dev', 'id-token', 'wic-user-1'],
       ['ops', 'id-token', 'wic-user-1'],
     ]);
-    expect(store.items.get('provider-session/corp')).toEqual({ idToken: 'id-token', refreshToken: 'refresh', idTokenExpiresAt: 2_000_000, subject: 'user-1', signedInAt: 1_000_000 });
+    expect(store.items.get('provider-session/corp')).toEqual({ issuer: 'https://idp.example.com', clientId: 'abc', idToken: 'id-token', refreshToken: 'refresh', idTokenExpiresAt: 2_000_000, subject: 'user-1', signedInAt: 1_000_000 });
     expect(store.items.get('credentials/dev')).toMatchObject({ accessKeyId: 'AKIA-dev', assumedRoleArn: 'arn:aws:sts::123456789012:assumed-role/Dev/wic-user-1' });
     expect(store.items.get('credentials/ops')).toMatchObject({ accessKeyId: 'AKIA-ops' });
     expect(store.items.has('credentials/elsewhere')).toBe(false);

@@ -18,6 +18,8 @@ async function test(request: (endpoint: string) => TestSignInRequest, options: F
   try {
     const report = await runTestSignIn({
       readManagedConfig: async () => undefined,
+      // The user confirmed the local STS stand-in, as the options page would record it.
+      readTrustedOrigins: async () => [new URL(sts.endpoint).origin],
       signIn: (provider, onStep) => signInWithProvider(provider, { fetch: idp.fetch, launchWebAuthFlow: idp.launchWebAuthFlow, redirectUri, onStep }),
       assumeRole: assumeRoleWithWebIdentity,
       deriveSessionName,

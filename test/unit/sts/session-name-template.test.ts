@@ -4,7 +4,7 @@ import { checkSessionNameTemplate } from '../../../src/config/session-name-templ
 import { renderSessionName, sanitizeSessionName } from '../../../src/sts/session-name';
 import { sessionNameFor } from '../../../src/sts/session-name';
 
-const claims = { sub: 'user-1', preferred_username: 'Alice Smith', email: 'alice@example.com' };
+const claims = { sub: 'user-1', preferred_username: 'Alice Smith', email: 'alice@example.com', email_verified: true };
 const stsPattern = /^[\w+=,.@-]{2,64}$/;
 
 describe('RoleSessionName templates', () => {
@@ -15,6 +15,13 @@ describe('RoleSessionName templates', () => {
     await expect(renderSessionName('wic-{subject_hash}', { claims, profileId: 'dev' })).resolves.toBe(await deriveSessionName('user-1'));
   });
 
+  it('uses an email address only when the token says it is verified', async () => {
+    const fallback = await deriveSessionName('user-1');
+    await expect(renderSessionName('wic-{email}', { claims: { ...claims, email_verified: false }, profileId: 'dev' })).resolves.toBe(fallback);
+    await expect(renderSessionName('{email_local}', { claims: { sub: 'user-1', email: 'alice@example.com' }, profileId: 'dev' })).resolves.toBe(fallback);
+    await expect(renderSessionName('wic-{email}', { claims: { ...claims, email_verified: 'true' }, profileId: 'dev' })).resolves.toBe('wic-alice@example.com');
+  });
+
   it('falls back to the hashed subject when a claim is missing or the name too short', async () => {
     const fallback = await deriveSessionName('user-1');
     await expect(renderSessionName('{email}', { claims: { sub: 'user-1' }, profileId: 'dev' })).resolves.toBe(fallback);
@@ -23,7 +30,7 @@ describe('RoleSessionName templates', () => {
 
   it('always yields what STS accepts, whatever the claims hold', async () => {
     await fc.assert(fc.asyncProperty(fc.string(), fc.string(), fc.string({ minLength: 1 }), fc.constantFrom('{preferred_username}', '{email}-{profile}', 'ü {sub} ü', '{email_local}'), async (username, email, sub, template) => {
-      const name = await renderSessionName(template, { claims: { sub, preferred_username: username, email }, profileId: 'p' });
+      const name = await renderSessionName(template, { claims: { sub, preferred_username: username, email, email_verified: true }, profileId: 'p' });
       expect(name).toMatch(stsPattern);
     }), { numRuns: 300 });
     expect(sanitizeSessionName('a b/c'.repeat(30))).toMatch(/^[\w+=,.@-]{64}$/);

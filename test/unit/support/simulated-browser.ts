@@ -32,7 +32,9 @@ export interface SimulatedBrowserOptions {
 /** Everything the simulated browser holds. */
 export function simulatedBrowser(options: SimulatedBrowserOptions) {
   const session = new Map<string, unknown>();
-  const local = new Map<string, unknown>([['config', options.document], ['settings', options.settings ?? {}]]);
+  // The user confirmed the local STS stand-ins, as they would in the options page.
+  const confirmed = (options.document.profiles ?? []).flatMap((profile) => (profile.stsEndpoint ? [new URL(profile.stsEndpoint).origin] : []));
+  const local = new Map<string, unknown>([['config', options.document], ['settings', options.settings ?? {}], ['trusted-endpoints', confirmed]]);
   const alarms = new Map<string, { scheduledTime: number; periodInMinutes?: number }>();
   const indicators: Indicator[] = [];
   const notifications = new Map<string, { title: string; message: string }>();
@@ -96,7 +98,7 @@ export function simulatedBrowser(options: SimulatedBrowserOptions) {
   };
 
   function createWorker() {
-    const readConfiguration = async () => validateConfiguration(undefined, structuredClone(local.get('config')));
+    const readConfiguration = async () => validateConfiguration(undefined, structuredClone(local.get('config')), local.get('trusted-endpoints') as string[]);
     const deps: RefreshDeps = {
       readConfiguration,
       readSettings: async () => validateSettings(undefined, structuredClone(local.get('settings'))).settings,
@@ -210,6 +212,11 @@ export function simulatedBrowser(options: SimulatedBrowserOptions) {
       alarms.clear();
       worker = undefined;
       void dispatch((running) => running.refresh.onBrowserStart());
+    },
+    /** The user's configuration document changes (an edit, an import); the background re-plans. */
+    setDocument(document: ConfigDocument): void {
+      local.set('config', structuredClone(document));
+      void dispatch((running) => running.refresh.onSettingsChanged());
     },
     /** The user changes settings in the options page. */
     setSettings(settings: Record<string, unknown>): void {

@@ -102,7 +102,14 @@ export function describeCognitoScenario(browserName: string, start: () => Promis
       await expect(env.readStorage('local')).resolves.toEqual({});
       await options.fill(textarea, JSON.stringify(configuration()));
       await options.click({ role: 'button', name: 'Import' });
+      // moto and the untrusted pool's stand-in are on loopback, not AWS: the import names both
+      // hosts and stores nothing until the user trusts them (src/config/endpoint-trust.ts).
+      const origins = [new URL(env.stsEndpoint).origin, new URL(standIn.endpoint).origin];
+      for (const origin of origins) await options.waitForText({ role: 'alert' }, origin);
+      await expect(env.readStorage('local')).resolves.toEqual({});
+      await options.click({ role: 'button', name: /^Trust .* and import$/ });
       await options.waitForText({ role: 'status' }, 'Imported 1 provider(s) and 4 profile(s).');
+      expect([...((await env.readStorage('local'))['trusted-endpoints'] as string[])].sort()).toEqual([...origins].sort());
       await options.close();
     });
 

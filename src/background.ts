@@ -12,10 +12,11 @@ import { hasOrigins } from './adapters/host-permissions';
 import { launchWebAuthFlow, redirectUri } from './adapters/identity';
 import { idle } from './adapters/idle';
 import { indicator } from './adapters/indicator';
-import { notifications, providerOfNotification } from './adapters/notifications';
+import { canConnectNative, connectNative, hasNativeMessaging } from './adapters/native-messaging';
+import { askToAllowTerminal, clearAllowTerminal, notifications, profileOfAllowNotification, providerOfNotification } from './adapters/notifications';
 import { loadPreferences } from './adapters/preferences';
 import { messageListener } from './adapters/runtime';
-import { readSettings } from './adapters/settings-storage';
+import { allowTerminalProfile, readSettings, readTerminalSettings } from './adapters/settings-storage';
 import { localStore, readManagedConfig, readSessionItems, restrictSessionStorage, sessionStore } from './adapters/storage';
 import { openTab } from './adapters/tabs';
 import type { Provider } from './config/types';
@@ -33,7 +34,12 @@ import { recoverInterrupted } from './sign-in/recover-interrupted';
 import { createSignInService } from './sign-in/sign-in-service';
 import { runTestSignIn } from './sign-in/test-sign-in';
 import { migrateStoredConfig } from './storage/config-document';
-import { localConfigKey, settingsKey } from './storage/keys';
+import { localConfigKey, settingsKey, terminalConnectionKey } from './storage/keys';
+import { planConnection } from './terminal-access/connection-plan';
+import { createTerminalRequestHandler } from './terminal-access/handle-request';
+import { terminalProfileKey } from './terminal-access/profile-key';
+import { createTerminalLink } from './terminal-access/terminal-link';
+import { TERMINAL_PROTOCOL_VERSION } from './terminal/messages';
 import { clipboardClearChoices } from './storage/preferences';
 import { assumeRoleWithWebIdentity, sendAssumeRole } from './sts/assume-role';
 import { deriveSessionName } from './sts/session-name';
@@ -87,6 +93,49 @@ const openConsole = createConsoleOpener({ readConfiguration, store: sessionStore
 
 const copyDefaultProfile = createDefaultProfileCopier({ readConfiguration, readPreferences: loadPreferences, store: sessionStore, writeClipboard, now: Date.now });
 
+const handleTerminalRequest = createTerminalRequestHandler({
+  readConfiguration,
+  readRefreshSettings: readSettings,
+  readTerminalSettings,
+  readSession: readSessionItems,
+  store: sessionStore,
+  refreshNow: (profileIds) => refresh.refreshNow(profileIds),
+  askToAllow: (profile, command) => askToAllowTerminal(profile.id, profile.name, command),
+  askToSignIn: (provider) => notifications.askToSignIn(provider.id, `Sign in to ${provider.name}`, 'A terminal asked for credentials: sign in to give it fresh ones.'),
+  now: Date.now,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+});
+
+const terminalLink = createTerminalLink({
+  connect: connectNative,
+  hello: async () => ({
+    type: 'hello',
+    protocol: TERMINAL_PROTOCOL_VERSION,
+    profileKey: await terminalProfileKey(localStore, (length) => crypto.getRandomValues(new Uint8Array(length))),
+    extensionVersion: browser.runtime.getManifest().version,
+  }),
+  handle: handleTerminalRequest,
+  report: (connection) => sessionStore.set({ [terminalConnectionKey]: connection }),
+  setTimer: (task, ms) => setTimeout(task, ms),
+  clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+  now: Date.now,
+});
+
+/** Wakes the worker while terminal access is on: a fresh worker after a grant, or a retry after a drop. */
+const terminalAlarm = 'terminal/reconnect';
+
+/** Opens or closes the native port to match the settings and the permission (src/terminal-access/connection-plan.ts). */
+async function syncTerminalAccess(): Promise<void> {
+  const step = planConnection({ enabled: (await readTerminalSettings()).enabled, permitted: await hasNativeMessaging(), canConnect: canConnectNative() });
+  if (step === 'connect') terminalLink.open();
+  else terminalLink.close();
+  // Every minute, never pushed back: between two firings a worker without connectNative idles
+  // out (Chromium stops it after 30 s without events), and the next firing starts a fresh one.
+  if (step === 'off') await alarms.clear(terminalAlarm);
+  else if (!(await alarms.get(terminalAlarm))) await alarms.create(terminalAlarm, Date.now() + 60_000, 1);
+  if (step !== 'connect') await sessionStore.set({ [terminalConnectionKey]: { state: step === 'restart' ? 'restarting' : step, at: Date.now() } });
+}
+
 /** Failures are already in storage for the popup; here they are only logged. */
 const run = (task: Promise<unknown>) => void task.catch((error: unknown) => console.warn('Background:', error instanceof Error ? error.message : String(error)));
 
@@ -135,12 +184,18 @@ browser.storage.onChanged.addListener((changes, area) => {
   publisher.onStorageChanged(changes, area);
   if (area === 'session') run(refresh.onSessionChanged(changes));
   else if (area === 'managed' || (area === 'local' && (localConfigKey in changes || settingsKey in changes))) run(refresh.onSettingsChanged());
+  if (area === 'managed' || (area === 'local' && settingsKey in changes)) run(syncTerminalAccess());
 });
-browser.alarms.onAlarm.addListener((alarm) => run(refresh.onAlarm(alarm.name)));
+browser.alarms.onAlarm.addListener((alarm) => run(alarm.name === terminalAlarm ? syncTerminalAccess() : refresh.onAlarm(alarm.name)));
+browser.permissions.onAdded.addListener(() => run(syncTerminalAccess()));
+browser.permissions.onRemoved.addListener(() => run(syncTerminalAccess()));
 browser.idle.onStateChanged.addListener((state) => run(refresh.onIdleStateChanged(state)));
 const signInFromNotification = (notificationId: string) => {
   const providerId = providerOfNotification(notificationId);
   if (providerId !== undefined) run(service.signIn(providerId));
+  // A click on the terminal consent notification is the user allowing that profile.
+  const profileId = profileOfAllowNotification(notificationId);
+  if (profileId !== undefined) run(allowTerminalProfile(profileId, true).then(() => clearAllowTerminal(profileId)));
 };
 browser.notifications.onButtonClicked.addListener(signInFromNotification);
 browser.notifications.onClicked.addListener(signInFromNotification);
@@ -152,4 +207,5 @@ browser.commands.onCommand.addListener((command: string) => {
 
 // A first catch-up on every worker start: alarms and schedules are rebuilt from storage.
 run(refresh.start());
+run(syncTerminalAccess());
 void restrictSessionStorage();

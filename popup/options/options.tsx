@@ -18,6 +18,7 @@ import { localConfigKey } from '../../src/storage/keys';
 import { ClipboardOption } from './ClipboardOption';
 import { OptionsPage } from './OptionsPage';
 import { RefreshSettingsSection } from './RefreshSettingsSection';
+import { TerminalAccessSection } from './TerminalAccessSection';
 
 /** Each browser has its own redirect URI; one IdP application can list them all. */
 const otherBrowsers = {
@@ -74,6 +75,7 @@ function Options() {
         <ClipboardOption load={loadClearDelay} save={saveClearDelay} />
       </section>
       <RefreshSettingsSection />
+      <TerminalAccessSection />
     </OptionsPage>
   );
 }

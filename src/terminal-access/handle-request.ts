@@ -19,7 +19,7 @@ import { WAIT_ANSWER_TIMEOUT_MS } from '../terminal/limits';
 import type { CredentialsRequest, CredentialsResult, EnvRequest, ExtensionStatusResult, ProfileStatus, TerminalRequest, TerminalResponse } from '../terminal/messages';
 import { scrubSecrets } from '../util/scrub-secrets';
 import { recordTerminalRequest } from './audit';
-import { needsSignIn, notAllowed, notSignedIn, refreshFailed, tooLong, unknownProfile } from './terminal-messages';
+import { needsSignIn, notAllowed, notSignedIn, refreshFailed, unknownProfile } from './terminal-messages';
 
 /** The boundaries request handling works through. */
 export interface TerminalAccessDeps {
@@ -39,6 +39,13 @@ export interface TerminalAccessDeps {
   now(): number;
   sleep(ms: number): Promise<void>;
 }
+
+/**
+ * Credentials fresh from STS last the profile's duration, less the time the call took: a request
+ * for more (`wic`'s default 15 minutes from a 15-minute profile) is served the freshest instead
+ * of failing on every call.
+ */
+const ISSUE_SLACK_SECONDS = 120;
 
 /** How often a waiting request looks again, and how long before the host's deadline it gives up. */
 const POLL_MS = 1000;
@@ -111,6 +118,9 @@ export function createTerminalRequestHandler(deps: TerminalAccessDeps) {
     };
 
     const margin = (await deps.readRefreshSettings()).refreshMarginMinutes * 60;
+    const wanted = Math.max(0, Math.min(request.minValidSeconds, profile.durationSeconds - ISSUE_SLACK_SECONDS));
+    // Within the refresh margin (or short of what was asked), renew first, as the schedule would.
+    const renewBelow = Math.max(wanted, Math.min(margin, profile.durationSeconds - ISSUE_SLACK_SECONDS));
     const lastsFor = (credentials: ProfileCredentials | undefined) => (credentials ? (credentials.expiration - deps.now()) / 1000 : -1);
     // A second pass follows a sign-in the user made while the request waited.
     for (let pass = 0; pass < 3; pass += 1) {
@@ -121,19 +131,18 @@ export function createTerminalRequestHandler(deps: TerminalAccessDeps) {
         continue;
       }
       const held = session.credentials(profile.id);
-      if (lastsFor(held) >= Math.max(request.minValidSeconds, margin)) return wire(profile, held as ProfileCredentials);
+      if (lastsFor(held) >= renewBelow) return wire(profile, held as ProfileCredentials);
       if (session.renewal(provider.id)?.state !== 'needs-sign-in') {
         // Failures are stored for the popup (status, renewal record); they are read back below.
         await deps.refreshNow([profile.id]).catch(() => undefined);
         session = await readSession();
       }
       const fresh = session.credentials(profile.id);
-      if (lastsFor(fresh) > request.minValidSeconds) return wire(profile, fresh as ProfileCredentials);
+      if (lastsFor(fresh) > wanted) return wire(profile, fresh as ProfileCredentials);
       if (session.renewal(provider.id)?.state === 'needs-sign-in') {
         await awaitSignIn(needsSignIn(provider), signedIn.signedInAt);
         continue;
       }
-      if (fresh && fresh.issuedAt !== held?.issuedAt && request.minValidSeconds >= profile.durationSeconds) throw tooLong(profile, request.minValidSeconds);
       const status = session.status(profile.id);
       throw refreshFailed(profile, status?.state === 'error' ? status.error.message : undefined);
     }

@@ -26,7 +26,3 @@ export const needsSignIn = (provider: Provider) =>
 /** Renewal was tried and failed; `why` is the extension's own explanation (already scrubbed). */
 export const refreshFailed = (profile: Profile, why: string | undefined) =>
   new TerminalError(TerminalErrorCodes.refreshFailed, `Could not renew the credentials of profile "${profile.id}"${why ? `: ${why.replace(/\s+$/, '')}` : ''}. Try Refresh now in the ${EXTENSION} popup.`);
-
-/** Credentials of the profile never last as long as the terminal asked. */
-export const tooLong = (profile: Profile, minValidSeconds: number) =>
-  new TerminalError(TerminalErrorCodes.refreshFailed, `Profile "${profile.id}" gets credentials for ${profile.durationSeconds} seconds, fewer than the ${minValidSeconds} asked for: ask for less with --min-valid.`);

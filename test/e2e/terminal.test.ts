@@ -143,10 +143,10 @@ describe('terminal access in Chromium', () => {
   });
 
   it('gives the next CLI call the new access key after Refresh now, with nothing copied', async () => {
+    // AWS CLI v1 (Debian's) has no export-credentials: the signed request's debug log names the key.
     const exported = async () => {
-      const result = await aws(['configure', 'export-credentials', '--profile', 'dev', '--format', 'process']);
-      succeeded(result);
-      return (JSON.parse(result.stdout) as { AccessKeyId: string }).AccessKeyId;
+      const result = succeeded(await aws(['sts', 'get-caller-identity', '--profile', 'dev', '--debug']));
+      return /Credential=([A-Z0-9]+)\//.exec(result.stderr)?.[1];
     };
     expect(await exported()).toBe((await credentials('dev'))?.accessKeyId);
     const renewed = await refreshNow(popup, 'Sandbox developer', 'dev');

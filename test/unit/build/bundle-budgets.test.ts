@@ -13,8 +13,12 @@ const extensionDir = path.join(root, 'dist', 'chrome');
 
 /** Kilobytes as webpack counts them. */
 const KB = 1024;
-/** Minified bytes each entry may weigh. */
-const sizeBudgets = { popup: 40 * KB, background: 220 * KB } as const;
+/**
+ * Minified bytes each entry may weigh. The background's grew from 220 KB with issue 14's terminal
+ * access (about 11 KB: the protocol's validation, request handling, the native port); a service
+ * worker cannot load it lazily, since Chromium refuses importScripts after the first start.
+ */
+const sizeBudgets = { popup: 40 * KB, background: 232 * KB } as const;
 /** Pages: no AWS SDK and no OIDC client; those belong to the service worker alone. */
 const pageEntries = ['popup', 'options', 'diagnostics'] as const;
 const forbiddenInPages: Record<string, RegExp> = {

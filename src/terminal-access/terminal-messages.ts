@@ -25,4 +25,4 @@ export const needsSignIn = (provider: Provider) =>
 
 /** Renewal was tried and failed; `why` is the extension's own explanation (already scrubbed). */
 export const refreshFailed = (profile: Profile, why: string | undefined) =>
-  new TerminalError(TerminalErrorCodes.refreshFailed, `Could not renew the credentials of profile "${profile.id}"${why ? `: ${why.replace(/\s+$/, '')}` : ''}. Try Refresh now in the ${EXTENSION} popup.`);
+  new TerminalError(TerminalErrorCodes.refreshFailed, `Could not renew the credentials of profile "${profile.id}"${why ? `: ${why.replace(/[\s.]+$/, '')}` : ''}. Try Refresh now in the ${EXTENSION} popup.`);

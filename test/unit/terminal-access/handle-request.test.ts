@@ -10,7 +10,7 @@ import type { TerminalAuditEntry } from '../../../src/storage/records';
 import type { TerminalAccessDeps } from '../../../src/terminal-access/handle-request';
 import { createTerminalRequestHandler } from '../../../src/terminal-access/handle-request';
 import { WAIT_ANSWER_TIMEOUT_MS } from '../../../src/terminal/limits';
-import type { CredentialsRequest, TerminalResponse } from '../../../src/terminal/messages';
+import type { CredentialsRequest, CredentialsResult, TerminalResponse } from '../../../src/terminal/messages';
 import { sampleConfig, sampleCredentials } from '../support/fixtures';
 import { memorySessionStore } from '../support/memory-session-store';
 
@@ -62,6 +62,8 @@ function world(options: { allowed?: string[]; signedIn?: boolean; expiresIn?: nu
 
 const request = (fields: Partial<CredentialsRequest> = {}): CredentialsRequest => ({ action: 'credentials', profileId: 'dev', minValidSeconds: 900, wait: false, command: 'credential-process', ...fields });
 const errorCode = (response: TerminalResponse) => (response.ok ? 'ok' : response.error.code);
+/** The access key a response served, or undefined for an error. */
+const keyOf = (response: TerminalResponse) => (response.ok ? (response.result as CredentialsResult).credentials.AccessKeyId : undefined);
 
 describe('terminal requests', () => {
   it('serves credentials that last long enough as they are, in credential_process shape, and records the request', async () => {
@@ -79,7 +81,7 @@ describe('terminal requests', () => {
     for (const [expiresIn, minValidSeconds] of [[10 * MINUTE, 900], [4 * MINUTE, 0]] as const) {
       const w = world({ expiresIn });
       const response = await w.handle(request({ minValidSeconds }));
-      expect(response.ok && response.result.credentials.AccessKeyId).toBe('ASIANEW');
+      expect(keyOf(response)).toBe('ASIANEW');
       expect(w.calls.refreshNow).toEqual([['dev']]);
     }
   });
@@ -88,7 +90,7 @@ describe('terminal requests', () => {
     const w = world({ expiresIn: 4 * MINUTE });
     w.onRefresh(() => undefined);
     const response = await w.handle(request({ minValidSeconds: 60 }));
-    expect(response.ok && response.result.credentials.AccessKeyId).toBe('ASIAOLD');
+    expect(keyOf(response)).toBe('ASIAOLD');
   });
 
   it('gives a 15-minute profile\'s fresh credentials to a request for 15 minutes instead of failing every time', async () => {
@@ -101,7 +103,7 @@ describe('terminal requests', () => {
       now: () => T0, sleep: async () => undefined,
     });
     const response = await handle(request({ minValidSeconds: 900 }));
-    expect(response.ok && response.result.credentials.AccessKeyId).toBe('ASIAFRESH');
+    expect(keyOf(response)).toBe('ASIAFRESH');
   });
 
   it('refuses a profile not allowed, shows the notification to allow it, and records the refusal', async () => {
@@ -146,7 +148,7 @@ describe('terminal requests', () => {
       }
     });
     const response = await w.handle(request({ wait: true }));
-    expect(response.ok && response.result.credentials.AccessKeyId).toBe('ASIASIGNEDIN');
+    expect(keyOf(response)).toBe('ASIASIGNEDIN');
     expect(w.calls.askToSignIn).toEqual(['corp']);
   });
 

@@ -47,6 +47,8 @@ export function TerminalAccessSection() {
   // The permission request must come straight from the click: nothing awaited before it.
   const enable = (enabled: boolean) => {
     setProblem(undefined);
+    // Shows the choice at once; storage (and a refusal) set it right a moment later.
+    setLoaded((current) => current && { ...current, settings: { ...current.settings, enabled } });
     if (!enabled) return void writeSettings({ terminalAccess: false });
     void requestNativeMessaging().then(async (granted) => {
       if (granted) await writeSettings({ terminalAccess: true });

@@ -191,6 +191,47 @@ describe('terminal access in Chromium', () => {
     }
   });
 
+  it('survives a host that sends malformed requests and a frame that is not JSON, then crashes, and connects again', async () => {
+    // Point the browser at the hostile host, and reconnect by turning terminal access off and on.
+    const manifestFile = path.join(env.profileDir, 'NativeMessagingHosts', 'com.web_identity_credentials.wic.json');
+    const genuine = await readFile(manifestFile, 'utf8');
+    const logFile = path.join(terminal.root, 'hostile.log');
+    const launcher = path.join(terminal.root, 'hostile-host');
+    await writeFile(launcher, `#!/bin/sh\nexec '${process.execPath}' '${path.join(__dirname, 'support', 'hostile-host.mjs')}' '${logFile}' "$@"\n`, { mode: 0o755 });
+    await writeFile(manifestFile, JSON.stringify({ ...JSON.parse(genuine) as object, path: launcher }));
+    try {
+      await options.getByRole('checkbox', { name: /^Terminal access/ }).uncheck();
+      await options.getByTestId('terminal-connection').filter({ hasText: 'Off' }).waitFor();
+      await options.getByRole('checkbox', { name: /^Terminal access/ }).check();
+
+      const entries = async () => (await readFile(logFile, 'utf8').catch(() => '')).trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as { start?: number; received?: { type: string; id?: string; response?: { ok: boolean; error?: { code: string; message: string } } } });
+      // The host crashes after its non-JSON frame; the extension opens the port again.
+      const log = await eventually('a second start of the host', async () => {
+        const all = await entries();
+        return all.filter((entry) => entry.start).length >= 2 ? all : undefined;
+      }, 30_000).catch(async (error: unknown) => {
+        const state = (await env.readStorage('session'))['terminal/connection'];
+        throw new Error(`${String(error)}\nhost log:\n${await readFile(logFile, 'utf8').catch(() => '(none)')}\nconnection: ${JSON.stringify(state)}`);
+      });
+      const answers = log.flatMap((entry) => (entry.received?.type === 'response' ? [entry.received] : []));
+      // Chromium drops the frame that is not JSON and keeps the port: the next request is answered.
+      expect(answers.map((answer) => answer.id)).toEqual(['bad-action', 'bad-profile', 'good', 'after-garbage']);
+      expect(answers[0]?.response?.error).toMatchObject({ code: 'bad-request', message: expect.stringContaining('request.action') });
+      expect(answers[1]?.response?.error).toMatchObject({ code: 'bad-request', message: expect.stringContaining('request.profileId') });
+      expect(answers[2]?.response).toMatchObject({ ok: true });
+      expect(log.filter((entry) => entry.received?.type === 'hello')).toHaveLength(2);
+      // The extension goes on: its worker answers and the popup still shows the profile.
+      expect(await (await env.getWorker()).evaluate(() => 1 + 1)).toBe(2);
+      await popup.reload();
+      await popup.getByRole('article', { name: 'Sandbox developer' }).getByRole('status').filter({ hasText: /^Valid/ }).waitFor();
+    } finally {
+      await writeFile(manifestFile, genuine);
+    }
+    await options.getByRole('checkbox', { name: /^Terminal access/ }).uncheck();
+    await options.getByRole('checkbox', { name: /^Terminal access/ }).check();
+    await eventually('the genuine host again', async () => ((await sockets(terminal.runDir)).length === 1 ? true : undefined), 30_000);
+  });
+
   it('fails fast with one line to act on when the browser is closed, and no file wic or the host wrote holds a secret', async () => {
     await env.context.close();
     await eventually('the socket removed', async () => ((await sockets(terminal.runDir)).length === 0 ? true : undefined), 15_000);

@@ -75,6 +75,9 @@ describe('Firefox: terminal access', () => {
     const python = succeeded(await run('python3', ['-c', "import boto3; print(boto3.Session(profile_name='dev').client('sts').get_caller_identity()['Arn'])"], { ...terminal.env, AWS_ENDPOINT_URL_STS: sts }));
     expect(python.stdout.trim()).toBe(expected);
 
+    // Past Firefox's 30 s idle timeout of an event page, the host is still connected.
+    await new Promise((resolve) => setTimeout(resolve, 45_000));
+    expect(await sockets(terminal.runDir)).toHaveLength(1);
     const held = (await env.readStorage('session'))['credentials/dev'] as Credentials;
     const process = succeeded(await run(WIC, ['credential-process', '--profile', 'dev'], terminal.env));
     expect((JSON.parse(process.stdout) as { AccessKeyId: string }).AccessKeyId).toBe(held.accessKeyId);

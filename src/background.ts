@@ -12,13 +12,13 @@ import { hasOrigins } from './adapters/host-permissions';
 import { launchWebAuthFlow, redirectUri } from './adapters/identity';
 import { idle } from './adapters/idle';
 import { indicator } from './adapters/indicator';
-import { canConnectNative, connectNative, hasNativeMessaging } from './adapters/native-messaging';
 import { askToAllowTerminal, clearAllowTerminal, notifications, profileOfAllowNotification, providerOfNotification } from './adapters/notifications';
 import { loadPreferences } from './adapters/preferences';
 import { messageListener } from './adapters/runtime';
 import { allowTerminalProfile, readSettings, readTerminalSettings } from './adapters/settings-storage';
 import { localStore, readManagedConfig, readSessionItems, restrictSessionStorage, sessionStore } from './adapters/storage';
 import { openTab } from './adapters/tabs';
+import { createTerminalPort, terminalAlarm } from './adapters/terminal-port';
 import type { Provider } from './config/types';
 import { createConsoleOpener } from './console/open-console';
 import { ErrorCodes, ExtensionError } from './errors';
@@ -34,12 +34,8 @@ import { recoverInterrupted } from './sign-in/recover-interrupted';
 import { createSignInService } from './sign-in/sign-in-service';
 import { runTestSignIn } from './sign-in/test-sign-in';
 import { migrateStoredConfig } from './storage/config-document';
-import { localConfigKey, settingsKey, terminalConnectionKey } from './storage/keys';
-import { planConnection } from './terminal-access/connection-plan';
+import { localConfigKey, settingsKey } from './storage/keys';
 import { createTerminalRequestHandler } from './terminal-access/handle-request';
-import { terminalProfileKey } from './terminal-access/profile-key';
-import { createTerminalLink } from './terminal-access/terminal-link';
-import { TERMINAL_PROTOCOL_VERSION } from './terminal/messages';
 import { clipboardClearChoices } from './storage/preferences';
 import { assumeRoleWithWebIdentity, sendAssumeRole } from './sts/assume-role';
 import { deriveSessionName } from './sts/session-name';
@@ -106,35 +102,7 @@ const handleTerminalRequest = createTerminalRequestHandler({
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 });
 
-const terminalLink = createTerminalLink({
-  connect: connectNative,
-  hello: async () => ({
-    type: 'hello',
-    protocol: TERMINAL_PROTOCOL_VERSION,
-    profileKey: await terminalProfileKey(localStore, (length) => crypto.getRandomValues(new Uint8Array(length))),
-    extensionVersion: browser.runtime.getManifest().version,
-  }),
-  handle: handleTerminalRequest,
-  report: (connection) => sessionStore.set({ [terminalConnectionKey]: connection }),
-  setTimer: (task, ms) => setTimeout(task, ms),
-  clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
-  now: Date.now,
-});
-
-/** Wakes the worker while terminal access is on: a fresh worker after a grant, or a retry after a drop. */
-const terminalAlarm = 'terminal/reconnect';
-
-/** Opens or closes the native port to match the settings and the permission (src/terminal-access/connection-plan.ts). */
-async function syncTerminalAccess(): Promise<void> {
-  const step = planConnection({ enabled: (await readTerminalSettings()).enabled, permitted: await hasNativeMessaging(), canConnect: canConnectNative() });
-  if (step === 'connect') terminalLink.open();
-  else terminalLink.close();
-  // Every minute, never pushed back: between two firings a worker without connectNative idles
-  // out (Chromium stops it after 30 s without events), and the next firing starts a fresh one.
-  if (step === 'off') await alarms.clear(terminalAlarm);
-  else if (!(await alarms.get(terminalAlarm))) await alarms.create(terminalAlarm, Date.now() + 60_000, 1);
-  if (step !== 'connect') await sessionStore.set({ [terminalConnectionKey]: { state: step === 'restart' ? 'restarting' : step, at: Date.now() } });
-}
+const terminalPort = createTerminalPort(handleTerminalRequest);
 
 /** Failures are already in storage for the popup; here they are only logged. */
 const run = (task: Promise<unknown>) => void task.catch((error: unknown) => console.warn('Background:', error instanceof Error ? error.message : String(error)));
@@ -184,11 +152,11 @@ browser.storage.onChanged.addListener((changes, area) => {
   publisher.onStorageChanged(changes, area);
   if (area === 'session') run(refresh.onSessionChanged(changes));
   else if (area === 'managed' || (area === 'local' && (localConfigKey in changes || settingsKey in changes))) run(refresh.onSettingsChanged());
-  if (area === 'managed' || (area === 'local' && settingsKey in changes)) run(syncTerminalAccess());
+  if (area === 'managed' || (area === 'local' && settingsKey in changes)) run(terminalPort.sync());
 });
-browser.alarms.onAlarm.addListener((alarm) => run(alarm.name === terminalAlarm ? syncTerminalAccess() : refresh.onAlarm(alarm.name)));
-browser.permissions.onAdded.addListener(() => run(syncTerminalAccess()));
-browser.permissions.onRemoved.addListener(() => run(syncTerminalAccess()));
+browser.alarms.onAlarm.addListener((alarm) => run(alarm.name === terminalAlarm ? terminalPort.sync() : refresh.onAlarm(alarm.name)));
+browser.permissions.onAdded.addListener(() => run(terminalPort.sync()));
+browser.permissions.onRemoved.addListener(() => run(terminalPort.sync()));
 browser.idle.onStateChanged.addListener((state) => run(refresh.onIdleStateChanged(state)));
 const signInFromNotification = (notificationId: string) => {
   const providerId = providerOfNotification(notificationId);
@@ -207,5 +175,5 @@ browser.commands.onCommand.addListener((command: string) => {
 
 // A first catch-up on every worker start: alarms and schedules are rebuilt from storage.
 run(refresh.start());
-run(syncTerminalAccess());
+run(terminalPort.sync());
 void restrictSessionStorage();

@@ -33,6 +33,12 @@ async function load(): Promise<Loaded> {
 export function TerminalAccessSection() {
   const [loaded, setLoaded] = useState<Loaded>();
   const [problem, setProblem] = useState<string>();
+  // The switch as clicked, until storage says so: storage changes meanwhile (the badge, the
+  // schedule) reload the section and must not flip it back while the browser is asking.
+  const [pending, setPending] = useState<boolean>();
+  useEffect(() => {
+    if (pending !== undefined && loaded?.settings.enabled === pending) setPending(undefined);
+  }, [loaded, pending]);
   useEffect(() => {
     let alive = true;
     const reload = () => void load().then((next) => alive && setLoaded(next));
@@ -47,14 +53,19 @@ export function TerminalAccessSection() {
   // The permission request must come straight from the click: nothing awaited before it.
   const enable = (enabled: boolean) => {
     setProblem(undefined);
-    // Shows the choice at once; storage (and a refusal) set it right a moment later.
-    setLoaded((current) => current && { ...current, settings: { ...current.settings, enabled } });
+    setPending(enabled);
     if (!enabled) return void writeSettings({ terminalAccess: false });
     void requestNativeMessaging().then(async (granted) => {
       if (granted) await writeSettings({ terminalAccess: true });
-      else setProblem('The browser did not allow the extension to talk to wic, so terminal access stays off.');
+      else {
+        setPending(undefined);
+        setProblem('The browser did not allow the extension to talk to wic, so terminal access stays off.');
+      }
       setLoaded(await load());
-    }, (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
+    }, (error: unknown) => {
+      setPending(undefined);
+      setProblem(error instanceof Error ? error.message : String(error));
+    });
   };
   const requestPermission = () => void requestNativeMessaging().then(async () => setLoaded(await load()));
 
@@ -64,6 +75,7 @@ export function TerminalAccessSection() {
       {loaded && (
         <TerminalAccess
           {...loaded}
+          settings={pending === undefined ? loaded.settings : { ...loaded.settings, enabled: pending }}
           onEnable={enable}
           onRequestPermission={requestPermission}
           onAllow={(profileId, allowed) => void allowTerminalProfile(profileId, allowed)}

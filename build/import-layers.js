@@ -29,6 +29,7 @@ const layers = [
   { name: 'sign-in', rank: 7, paths: ['src/sign-in/'], description: 'background use cases of sign-in' },
   { name: 'refresh', rank: 8, paths: ['src/refresh/'], description: 'credential refresh (peer of console)' },
   { name: 'console', rank: 8, paths: ['src/console/'], description: 'console sign-in (peer of refresh)' },
+  { name: 'terminal-access', rank: 8.5, paths: ['src/terminal-access/'], description: 'answering terminal requests: consent, renewal through the refresh service, audit (above refresh)' },
   { name: 'view', rank: 9, paths: ['src/view/'], description: 'what the popup renders' },
   { name: 'messages', rank: 10, paths: ['src/messages.ts'], description: 'the typed message map' },
   { name: 'adapters', rank: 11, paths: ['src/adapters/'], description: 'the only code touching browser.*' },

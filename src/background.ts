@@ -12,12 +12,13 @@ import { hasOrigins } from './adapters/host-permissions';
 import { launchWebAuthFlow, providerRedirectUri } from './adapters/identity';
 import { idle } from './adapters/idle';
 import { indicator } from './adapters/indicator';
-import { notifications, providerOfNotification } from './adapters/notifications';
+import { askToAllowTerminal, clearAllowTerminal, notifications, profileOfAllowNotification, providerOfNotification } from './adapters/notifications';
 import { loadPreferences } from './adapters/preferences';
 import { messageListener } from './adapters/runtime';
-import { readSettings } from './adapters/settings-storage';
+import { allowTerminalProfile, readSettings, readTerminalSettings } from './adapters/settings-storage';
 import { localStore, readManagedConfig, readSessionItems, restrictSessionStorage, sessionStore } from './adapters/storage';
 import { openTab } from './adapters/tabs';
+import { createTerminalPort, terminalAlarm } from './adapters/terminal-port';
 import type { Provider } from './config/types';
 import { createConsoleOpener } from './console/open-console';
 import { ErrorCodes, ExtensionError } from './errors';
@@ -36,6 +37,7 @@ import { createCredentialsSender } from './cognito/credentials-request';
 import { migrateStoredConfig } from './storage/config-document';
 import { storedIdentityIds } from './storage/identity-ids';
 import { localConfigKey, settingsKey } from './storage/keys';
+import { createTerminalRequestHandler } from './terminal-access/handle-request';
 import { clipboardClearChoices } from './storage/preferences';
 import { changesConfiguration } from './storage/published-configuration';
 import { readTrustedOrigins } from './storage/trusted-endpoints';
@@ -92,6 +94,21 @@ const openConsole = createConsoleOpener({ readConfiguration, store: sessionStore
 
 const copyDefaultProfile = createDefaultProfileCopier({ readConfiguration, readPreferences: loadPreferences, store: sessionStore, writeClipboard, now: Date.now });
 
+const handleTerminalRequest = createTerminalRequestHandler({
+  readConfiguration,
+  readRefreshSettings: readSettings,
+  readTerminalSettings,
+  readSession: readSessionItems,
+  store: sessionStore,
+  refreshNow: (profileIds) => refresh.refreshNow(profileIds),
+  askToAllow: (profile, command) => askToAllowTerminal(profile.id, profile.name, command),
+  askToSignIn: (provider) => notifications.askToSignIn(provider.id, `Sign in to ${provider.name}`, 'A terminal asked for credentials: sign in to give it fresh ones.'),
+  now: Date.now,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+});
+
+const terminalPort = createTerminalPort(handleTerminalRequest);
+
 /** Failures are already in storage for the popup; here they are only logged. */
 const run = (task: Promise<unknown>) => void task.catch((error: unknown) => console.warn('Background:', error instanceof Error ? error.message : String(error)));
 
@@ -144,12 +161,18 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'managed' || (area === 'local' && changesConfiguration(area, changes))) run(endStaleSessions());
   if (area === 'session') run(refresh.onSessionChanged(changes));
   else if (area === 'managed' || (area === 'local' && (localConfigKey in changes || settingsKey in changes))) run(refresh.onSettingsChanged());
+  if (area === 'managed' || (area === 'local' && settingsKey in changes)) run(terminalPort.sync());
 });
-browser.alarms.onAlarm.addListener((alarm) => run(refresh.onAlarm(alarm.name)));
+browser.alarms.onAlarm.addListener((alarm) => run(alarm.name === terminalAlarm ? terminalPort.sync() : refresh.onAlarm(alarm.name)));
+browser.permissions.onAdded.addListener(() => run(terminalPort.sync()));
+browser.permissions.onRemoved.addListener(() => run(terminalPort.sync()));
 browser.idle.onStateChanged.addListener((state) => run(refresh.onIdleStateChanged(state)));
 const signInFromNotification = (notificationId: string) => {
   const providerId = providerOfNotification(notificationId);
   if (providerId !== undefined) run(service.signIn(providerId));
+  // A click on the terminal consent notification is the user allowing that profile.
+  const profileId = profileOfAllowNotification(notificationId);
+  if (profileId !== undefined) run(allowTerminalProfile(profileId, true).then(() => clearAllowTerminal(profileId)));
 };
 browser.notifications.onButtonClicked.addListener(signInFromNotification);
 browser.notifications.onClicked.addListener(signInFromNotification);
@@ -163,4 +186,5 @@ browser.commands.onCommand.addListener((command: string) => {
 run(refresh.start());
 // Configuration may have changed while no worker ran (a policy pushed at start-up).
 run(ready.then(endStaleSessions));
+run(terminalPort.sync());
 void restrictSessionStorage();

@@ -17,6 +17,7 @@ import { ClipboardOption } from './ClipboardOption';
 import { OptionsPage } from './OptionsPage';
 import { RefreshSettingsSection } from './RefreshSettingsSection';
 import { TrustedHosts } from './TrustedHosts';
+import { TerminalAccessSection } from './TerminalAccessSection';
 
 /** Each browser has its own redirect URI; one IdP application can list them all. */
 const otherBrowsers = {
@@ -72,6 +73,7 @@ function Options() {
       </section>
       <TrustedHosts origins={stored.trusted} onForget={(origin) => void removeTrustedOrigin(localStore, origin)} />
       <RefreshSettingsSection />
+      <TerminalAccessSection />
     </OptionsPage>
   );
 }

@@ -14,7 +14,12 @@ import { ErrorCodes, ExtensionError } from '../../src/errors';
 import type { CopyFormat } from '../../src/format';
 import type { Preferences } from '../../src/storage/preferences';
 import type { ProfileView } from '../../src/view/popup-view';
+import { onStateChanged, sessionStore } from '../../src/adapters/storage';
+import { terminalAuditKey } from '../../src/storage/keys';
+import type { TerminalAuditEntry } from '../../src/storage/records';
+import { formatClock } from '../../src/util/format-clock';
 import { App } from './App';
+import { TerminalRequests } from './TerminalRequests';
 import type { PopupActions } from './popup-actions';
 import { startPopupView, usePopupView } from './use-popup-view';
 import { usePreferences } from './use-preferences';
@@ -67,6 +72,8 @@ async function consoleAccess(view: ProfileView) {
   return { host: new URL(federation).hostname, granted: await granted };
 }
 
+const loadTerminalRequests = () => sessionStore.get<TerminalAuditEntry[]>(terminalAuditKey);
+
 const refreshNow = (profileIds?: string[]) => request('refreshNow', profileIds ? { profileIds } : {});
 
 function Popup() {
@@ -82,15 +89,18 @@ function Popup() {
     refreshNow,
   };
   return (
-    <App
-      view={view}
-      redirectUri={redirectUri()}
-      actions={actions}
-      // Errors land in storage, where the view shows them; the reply adds nothing to show.
-      onSignIn={(providerId) => void request('signIn', { providerId }).catch(() => undefined)}
-      onSignOut={(providerId) => void request('signOut', { providerId }).catch(() => undefined)}
-      onOpenOptions={() => void browser.runtime.openOptionsPage()}
-    />
+    <>
+      <App
+        view={view}
+        redirectUri={redirectUri()}
+        actions={actions}
+        // Errors land in storage, where the view shows them; the reply adds nothing to show.
+        onSignIn={(providerId) => void request('signIn', { providerId }).catch(() => undefined)}
+        onSignOut={(providerId) => void request('signOut', { providerId }).catch(() => undefined)}
+        onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      />
+      <TerminalRequests load={loadTerminalRequests} subscribe={onStateChanged} formatTime={formatClock} />
+    </>
   );
 }
 

@@ -14,6 +14,8 @@ import type {
   RefreshingRecord,
   RenewalRecord,
   RetryRecord,
+  TerminalAuditEntry,
+  TerminalConnection,
 } from './records';
 
 // storage.session: in memory, gone when the browser closes.
@@ -50,6 +52,10 @@ export const cognitoIdentityKey = (identityPoolId: string, subject: string) => `
  * which keeps the validation code out of the popup's bundle.
  */
 export const configurationKey = 'configuration';
+/** The latest terminal requests, newest first, bounded (src/terminal-access/audit.ts). No secrets. */
+export const terminalAuditKey = 'terminal/audit';
+/** Whether the native messaging port to `wic`'s host is open, for the options page. */
+export const terminalConnectionKey = 'terminal/connection';
 
 /** What `storage.session` holds under each key. */
 export interface SessionItems {
@@ -65,6 +71,8 @@ export interface SessionItems {
   [key: `diagnostics/profile/${string}`]: ProfileDiagnostics;
   [key: `cognito-identity/${string}`]: string;
   [configurationKey]: Configuration;
+  [terminalAuditKey]: TerminalAuditEntry[];
+  [terminalConnectionKey]: TerminalConnection;
 }
 
 // storage.local: the user's own documents and choices, and non-secret hints. Nothing secret.
@@ -83,6 +91,11 @@ export const settingsKey = 'settings';
  * storage, it tells the popup who was signed in and must sign in again.
  */
 export const signedInHintKey = 'signed-in-providers';
+/**
+ * The name of this browser profile's socket (`profileKey` of the terminal hello): random, made
+ * once, so two browsers or browser profiles never share a socket. Not secret: it only names it.
+ */
+export const terminalProfileKeyKey = 'terminal/profile-key';
 /** One key per preference, so writers never overwrite each other. */
 export const preferenceKeys = {
   lastFormat: 'copy/last-format',
@@ -96,6 +109,7 @@ export interface LocalItems {
   [settingsKey]: unknown;
   [trustedEndpointsKey]: unknown;
   [signedInHintKey]: string[];
+  [terminalProfileKeyKey]: string;
   [preferenceKeys.lastFormat]: string;
   [preferenceKeys.lastProfileId]: string;
   [preferenceKeys.clearClipboardAfterSeconds]: number;

@@ -100,3 +100,26 @@ export interface ProfileDiagnostics {
   /** Set when STS refused the configured duration and the request was repeated with a shorter one. */
   durationNote?: string;
 }
+
+/** One terminal request as the popup lists it: never a credential, only who asked for what. */
+export interface TerminalAuditEntry {
+  profileId: string;
+  /** Epoch milliseconds when the request arrived. */
+  at: number;
+  /** What asked, as `wic` described it (`credential-process`, `wic exec -- terraform plan`). */
+  command: string;
+  /** `served`, or the error code the terminal got. */
+  outcome: string;
+}
+
+/**
+ * The native messaging port's state: `off` (terminal access off), `connecting` (the host is being
+ * started, or again after a drop), `connected`, `restarting` (permission just granted: a fresh
+ * service worker connects, see src/terminal-access/connection-plan.ts), `no-permission`.
+ */
+export interface TerminalConnection {
+  state: 'off' | 'connecting' | 'connected' | 'restarting' | 'no-permission';
+  at: number;
+  /** Why the last attempt failed, e.g. the browser's "Specified native messaging host not found." */
+  message?: string;
+}

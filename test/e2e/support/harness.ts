@@ -166,8 +166,9 @@ export interface Environment {
   /** Stops the MV3 service worker as Chromium does when idle; the next event starts a fresh one. */
   stopServiceWorker(): Promise<void>;
   /** Closes the browser and launches it again on the same profile directory, as a user restarting
-   * it: session storage is gone, the rest stays. `context` and `worker` then name the new ones. */
-  restart(): Promise<void>;
+   * it: session storage is gone, the rest stays. `context` and `worker` then name the new ones.
+   * `beforeLaunch` runs while the browser is closed (e.g. to edit the profile's files). */
+  restart(options?: { beforeLaunch?(): Promise<void> }): Promise<void>;
   /** Reads the clipboard (what a Copy button wrote) in a tab of the extension origin, which holds
    * the clipboard-read permission; see `startEnvironment` for why it is granted over CDP. */
   readClipboard(): Promise<string>;
@@ -620,8 +621,9 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
       loginOnIdp: (page, login, loginOptions) => loginOnIdp(page, login, loginOptions),
       getWorker,
       stopServiceWorker: () => current.workers.stop(),
-      restart: async () => {
+      restart: async (restartOptions) => {
         await current.context.close();
+        await restartOptions?.beforeLaunch?.();
         current = await launch();
       },
       readClipboard: async () => {

@@ -13,9 +13,14 @@ const extensionDir = path.join(root, 'dist', 'chrome');
 
 /** Kilobytes as webpack counts them. */
 const KB = 1024;
-/** Minified bytes each entry may weigh. */
-/** The worker holds two AWS clients (STS and Cognito identity, issue 15); the popup neither. */
-const sizeBudgets = { popup: 40 * KB, background: 240 * KB } as const;
+/**
+ * Minified bytes each entry may weigh. The worker was 220 KB; the second AWS client (Cognito
+ * identity, issue 15) and the endpoint trust checks (issue 13) brought it to 238 KB, within the
+ * 240 KB issue 15 allowed; terminal access (issue 14: the protocol's validation, request handling,
+ * the native port) adds 11 KB more. A service worker cannot load code lazily (Chromium refuses
+ * importScripts after the first start), so all of it counts. The popup holds none of it.
+ */
+const sizeBudgets = { popup: 40 * KB, background: 252 * KB } as const;
 /** Pages: no AWS SDK and no OIDC client; those belong to the service worker alone. */
 const pageEntries = ['popup', 'options', 'diagnostics'] as const;
 const forbiddenInPages: Record<string, RegExp> = {

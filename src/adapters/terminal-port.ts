@@ -48,7 +48,9 @@ export function createTerminalPort(handle: TerminalRequestHandler) {
       // Without the permission nothing can connect, and permissions.onAdded wakes the worker anyway.
       if (step === 'off' || step === 'no-permission') await alarms.clear(terminalAlarm);
       else if (!(await alarms.get(terminalAlarm))) await alarms.create(terminalAlarm, Date.now() + 60_000, 1);
-      if (step !== 'connect') await sessionStore.set({ [terminalConnectionKey]: { state: step === 'restart' ? 'restarting' : step, at: Date.now() } });
+      // Off leaves nothing behind: session storage holds the port's state only while terminal access is on.
+      if (step === 'off') await sessionStore.remove([terminalConnectionKey]);
+      else if (step !== 'connect') await sessionStore.set({ [terminalConnectionKey]: { state: step === 'restart' ? 'restarting' : step, at: Date.now() } });
     },
   };
 }

@@ -11,6 +11,9 @@ export const STAND_IN_NOTE = 'STS stand-in, not AWS';
  */
 export function sandboxConfig(issuer, sts) {
   return {
+    // At the format version the extension stores (src/config/migrations.ts), so the migration it
+    // runs on install has nothing to rewrite.
+    schemaVersion: 2,
     providers: [{ id: 'sandbox', name: 'Sandbox IdP', issuer, clientId: 'web-identity-credentials', scopes: 'openid offline_access' }],
     profiles: [{
       id: 'dev',

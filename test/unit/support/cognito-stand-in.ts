@@ -3,8 +3,7 @@
  * (`X-Amz-Target: AWSCognitoIdentityService.<Operation>`) with AWS's own bodies: credentials, and
  * the errors an emulator does not produce (an untrusted provider, a missing pool, throttling).
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startLoopbackAwsService } from './loopback-aws-service';
 
 /** One canned answer. */
 export interface CognitoAnswer {
@@ -48,37 +47,12 @@ export function cognitoSuccess(request: CognitoRequest, { identityId = 'us-east-
 /** Starts the stand-in; `answer` decides each response from the request. */
 export async function startCognitoStandIn(answer: (request: CognitoRequest, index: number) => CognitoAnswer) {
   const requests: CognitoRequest[] = [];
-  const server = createServer((incoming, outgoing) => {
-    // The SDK sends its own headers, so browsers ask first (CORS preflight); Cognito allows any origin.
-    const cors = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'x-amzn-requestid' };
-    if (incoming.method === 'OPTIONS') {
-      outgoing.writeHead(204, {
-        ...cors,
-        'access-control-allow-methods': 'POST',
-        'access-control-allow-headers': incoming.headers['access-control-request-headers'] ?? '*',
-      }).end();
-      return;
-    }
-    let text = '';
-    incoming.on('data', (chunk: Buffer) => (text += chunk.toString()));
-    incoming.on('end', () => {
-      const target = String(incoming.headers['x-amz-target'] ?? '');
-      const request = { operation: target.replace(/^AWSCognitoIdentityService\./, ''), headers: incoming.headers, body: JSON.parse(text || '{}') as Record<string, unknown> };
-      requests.push(request);
-      const { status, body } = answer(request, requests.length - 1);
-      const requestId = `00000000-0000-0000-0000-${String(requests.length).padStart(12, '0')}`;
-      outgoing.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId, ...cors }).end(JSON.stringify(body));
-    });
+  const service = await startLoopbackAwsService((headers, text) => {
+    const target = String(headers['x-amz-target'] ?? '');
+    const request = { operation: target.replace(/^AWSCognitoIdentityService\./, ''), headers, body: JSON.parse(text || '{}') as Record<string, unknown> };
+    requests.push(request);
+    const { status, body } = answer(request, requests.length - 1);
+    return { status, contentType: 'application/x-amz-json-1.1', requestId: `00000000-0000-0000-0000-${String(requests.length).padStart(12, '0')}`, body: JSON.stringify(body) };
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    requests,
-    // Browsers keep connections alive; end them, or close() would wait for them.
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
-  };
+  return { ...service, requests };
 }

@@ -2,8 +2,7 @@
  * A stand-in for AWS STS on loopback that answers with AWS's own XML bodies, for the failures
  * an emulator does not produce (rejected tokens, throttling, durations above the role's maximum).
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startLoopbackAwsService } from './loopback-aws-service';
 
 /** One canned answer. */
 export interface StsAnswer {
@@ -39,32 +38,11 @@ export function stsCredentials(roleArn: string, sessionName: string, seconds: nu
 /** Starts the stand-in; `answer` decides each response from the request. */
 export async function startStsStandIn(answer: (request: StsRequest, index: number) => StsAnswer) {
   const requests: StsRequest[] = [];
-  const server = createServer((incoming, outgoing) => {
-    // Browsers ask first (CORS preflight) since the SDK sends its own headers; STS allows any origin.
-    const cors = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'x-amzn-requestid' };
-    if (incoming.method === 'OPTIONS') {
-      outgoing.writeHead(204, {
-        ...cors,
-        'access-control-allow-methods': 'POST',
-        'access-control-allow-headers': incoming.headers['access-control-request-headers'] ?? '*',
-      }).end();
-      return;
-    }
-    let body = '';
-    incoming.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    incoming.on('end', () => {
-      const request = { headers: incoming.headers, params: new URLSearchParams(body) };
-      requests.push(request);
-      const { status, body: xml } = answer(request, requests.length - 1);
-      const requestId = /<RequestId>([^<]*)<\/RequestId>/.exec(xml)?.[1] ?? '';
-      outgoing.writeHead(status, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId, ...cors }).end(xml);
-    });
+  const service = await startLoopbackAwsService((headers, text) => {
+    const request = { headers, params: new URLSearchParams(text) };
+    requests.push(request);
+    const { status, body } = answer(request, requests.length - 1);
+    return { status, contentType: 'text/xml', requestId: /<RequestId>([^<]*)<\/RequestId>/.exec(body)?.[1] ?? '', body };
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return { ...service, requests };
 }

@@ -23,7 +23,8 @@ export interface BareRefreshRun {
   refreshToken: string;
 }
 
-async function refreshGrant(target: BareRefreshTarget, refreshToken: string): Promise<{ id_token: string; refresh_token?: string }> {
+/** One refresh-token grant at the sandbox IdP, as the extension's renewal sends it. */
+export async function refreshGrant(target: Pick<BareRefreshTarget, 'tokenEndpoint' | 'clientId'>, refreshToken: string): Promise<{ id_token: string; refresh_token?: string }> {
   const response = await fetch(target.tokenEndpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },

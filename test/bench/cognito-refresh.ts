@@ -6,6 +6,7 @@
  */
 import type { SandboxConfig, SandboxProfile } from '../e2e/support/harness';
 import { stsConcurrency } from '../../src/sign-in/sign-in-service';
+import { refreshGrant } from './bare-refresh';
 import { mapWithConcurrency } from '../../src/util/map-with-concurrency';
 
 /** The sandbox configuration with `count` enhanced-flow profiles of the pool instead of the role. */
@@ -37,26 +38,15 @@ async function cognito(target: BareCognitoTarget, operation: string, body: Recor
   return answer;
 }
 
-async function refreshGrant(target: BareCognitoTarget, refreshToken: string): Promise<{ idToken: string; refreshToken: string }> {
-  const response = await fetch(target.tokenEndpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: target.clientId }),
-  });
-  const body = await response.json() as { id_token?: string; refresh_token?: string; error?: string };
-  if (!response.ok || !body.id_token) throw new Error(`refresh grant failed: ${response.status} ${body.error ?? ''}`);
-  return { idToken: body.id_token, refreshToken: body.refresh_token ?? refreshToken };
-}
-
 /** One bare pool refresh of `profiles` profiles; `identityId` is asked once (GetId) and reused, as the extension does. */
 export async function bareCognitoRefresh(target: BareCognitoTarget, refreshToken: string, profiles: number, identity: { id?: string }): Promise<{ ms: number; refreshToken: string }> {
   const started = performance.now();
   const tokens = await refreshGrant(target, refreshToken);
-  const Logins = { [target.loginsKey]: tokens.idToken };
+  const Logins = { [target.loginsKey]: tokens.id_token };
   identity.id ??= String((await cognito(target, 'GetId', { IdentityPoolId: target.identityPoolId, Logins })).IdentityId);
   const settled = await mapWithConcurrency(Array.from({ length: profiles }), stsConcurrency, () => cognito(target, 'GetCredentialsForIdentity', { IdentityId: identity.id, Logins }));
   const ms = performance.now() - started;
   const failed = settled.find((outcome) => outcome.status === 'rejected');
   if (failed?.status === 'rejected') throw failed.reason;
-  return { ms, refreshToken: tokens.refreshToken };
+  return { ms, refreshToken: tokens.refresh_token ?? refreshToken };
 }

@@ -27,6 +27,7 @@ module.exports = {
     {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/e2e/support/retry-once.ts'],
       testEnvironment: 'node',
       transform,
       transformIgnorePatterns,

@@ -6,23 +6,26 @@
 export const STAND_IN_NOTE = 'STS stand-in, not AWS';
 
 /**
+ * Also the document the e2e harnesses write (test/e2e/support/harness.ts), so `npm start` and the
+ * tests run the same configuration.
  * @param {string} issuer the sandbox IdP's
- * @param {{ endpoint: string, kind: 'moto' | 'stand-in' }} sts
+ * @param {{ endpoint: string, kind: 'moto' | 'stand-in' } | undefined} sts absent: the regional AWS endpoint
+ * @param {{ clientId?: string }} [options] the IdP client registered for the extension
  */
-export function sandboxConfig(issuer, sts) {
+export function sandboxConfig(issuer, sts, { clientId = 'web-identity-credentials' } = {}) {
   return {
     // At the format version the extension stores (src/config/migrations.ts), so the migration it
     // runs on install has nothing to rewrite.
     schemaVersion: 2,
-    providers: [{ id: 'sandbox', name: 'Sandbox IdP', issuer, clientId: 'web-identity-credentials', scopes: 'openid offline_access' }],
+    providers: [{ id: 'sandbox', name: 'Sandbox IdP', issuer, clientId, scopes: 'openid offline_access' }],
     profiles: [{
       id: 'dev',
-      name: sts.kind === 'stand-in' ? `Sandbox developer · ${STAND_IN_NOTE}` : 'Sandbox developer',
+      name: sts?.kind === 'stand-in' ? `Sandbox developer · ${STAND_IN_NOTE}` : 'Sandbox developer',
       provider: 'sandbox',
       roleArn: 'arn:aws:iam::123456789012:role/Developer',
       region: 'us-east-1',
       durationSeconds: 3600,
-      stsEndpoint: sts.endpoint,
+      ...(sts ? { stsEndpoint: sts.endpoint } : {}),
     }],
   };
 }

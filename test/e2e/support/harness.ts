@@ -25,7 +25,7 @@ import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient }
 import { chromium } from 'playwright-core';
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 import { chromiumFlags } from '../../sandbox/chromium-flags.mjs';
-import { confirmedOrigins } from '../../sandbox/sandbox-config.mjs';
+import { confirmedOrigins, sandboxConfig as sharedSandboxConfig } from '../../sandbox/sandbox-config.mjs';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 /** Fixed by the manifest `key`. */
@@ -58,6 +58,7 @@ export interface SandboxProfile {
 
 /** What the extension reads from `storage.local` key `config` (and, split, from `storage.managed`). */
 export interface SandboxConfig {
+  schemaVersion?: number;
   providers: SandboxProvider[];
   profiles: SandboxProfile[];
 }
@@ -438,20 +439,12 @@ export async function writeStubExtension(dir: string): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 // AWS helpers, from Node.
 
-/** The standard sandbox configuration: one provider, one profile assuming SANDBOX_ROLE_ARN. */
+/**
+ * The standard sandbox configuration, the one `npm start` writes (test/sandbox/sandbox-config.mjs):
+ * one provider, one profile assuming SANDBOX_ROLE_ARN, at the stored format version.
+ */
 export function sandboxConfig(issuer: string, stsEndpoint: string | undefined, clientId = 'web-identity-credentials'): SandboxConfig {
-  return {
-    providers: [{ id: 'sandbox', name: 'Sandbox IdP', issuer, clientId, scopes: 'openid offline_access' }],
-    profiles: [{
-      id: 'dev',
-      name: 'Sandbox developer',
-      provider: 'sandbox',
-      roleArn: SANDBOX_ROLE_ARN,
-      region: 'us-east-1',
-      durationSeconds: 3600,
-      ...(stsEndpoint ? { stsEndpoint } : {}),
-    }],
-  };
+  return sharedSandboxConfig(issuer, stsEndpoint ? { endpoint: stsEndpoint, kind: 'moto' } : undefined, { clientId });
 }
 
 /** Calls GetCallerIdentity with `credentials` against `endpoint` (moto) and returns the Arn. */

@@ -4,13 +4,13 @@
  * a host that neither the organization's policy nor the user's explicit confirmation named.
  */
 import { generateKeyPairSync, createSign } from 'node:crypto';
-import { createServer, request as forward } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import type { Page } from 'playwright-core';
 import { startCaptureServer } from './support/capture-server';
 import type { CaptureServer } from './support/capture-server';
 import { eventually } from './support/eventually';
 import { REDIRECT_URI, startEnvironment } from './support/harness';
+import { startNetworkGate } from './support/network-gate';
+import type { NetworkGate } from './support/network-gate';
 import type { Environment, SandboxConfig } from './support/harness';
 
 jest.setTimeout(240_000);
@@ -152,45 +152,24 @@ describe('tokens go only where the organization or the user sent them', () => {
 });
 
 /**
- * A proxy in front of the honest IdP that removes the RFC 9207 `iss` parameter from its answers,
+ * A relay in front of the honest IdP that removes the RFC 9207 `iss` parameter from its redirects,
  * so the honest IdP behaves like one that never sends it: only the redirect URI tells them apart.
  */
-async function startIssStrippingProxy(): Promise<{ url: string; forwardTo(port: number): void; close(): Promise<void> }> {
-  let target = 0;
-  const sockets = new Set<Socket>();
-  const server = createServer((incoming, outgoing) => {
-    const upstream = forward({ host: '127.0.0.1', port: target, method: incoming.method, path: incoming.url, headers: incoming.headers }, (answer) => {
-      const headers = { ...answer.headers };
-      if (typeof headers.location === 'string' && /[?&#]iss=/.test(headers.location)) {
-        const location = new URL(headers.location);
-        location.searchParams.delete('iss');
-        headers.location = location.href;
-      }
-      outgoing.writeHead(answer.statusCode ?? 502, headers);
-      answer.pipe(outgoing);
-    });
-    upstream.on('error', () => incoming.socket.destroy());
-    incoming.pipe(upstream);
+function startIssStrippingProxy(): Promise<NetworkGate> {
+  return startNetworkGate({
+    rewriteHeaders: (headers) => {
+      if (typeof headers.location !== 'string' || !/[?&#]iss=/.test(headers.location)) return headers;
+      const location = new URL(headers.location);
+      location.searchParams.delete('iss');
+      return { ...headers, location: location.href };
+    },
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    forwardTo: (port) => void (target = port),
-    close: () => new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
-  };
 }
 
 describe('a hostile provider relaying to an honest IdP that sends no iss', () => {
   let env: Environment;
   let capture: CaptureServer;
-  let proxy: Awaited<ReturnType<typeof startIssStrippingProxy>>;
+  let proxy: NetworkGate;
   beforeAll(async () => {
     capture = await startCaptureServer();
     proxy = await startIssStrippingProxy();

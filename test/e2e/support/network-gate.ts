@@ -8,6 +8,8 @@
  * gate.forwardTo(env.idp.port);
  * gate.drop((request) => request.method === 'POST' && request.path === '/token');
  * ```
+ * With `rewriteHeaders` it also plays a relay that changes what the server answers (say, strips a
+ * parameter from a redirect).
  */
 import { createServer, request as forward } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -33,7 +35,13 @@ export interface NetworkGate {
   close(): Promise<void>;
 }
 
-export async function startNetworkGate(): Promise<NetworkGate> {
+/** Options of {@link startNetworkGate}. */
+export interface NetworkGateOptions {
+  /** Changes the headers of every answer passed back; the body goes through untouched. */
+  rewriteHeaders?: (headers: Record<string, string | string[] | undefined>) => Record<string, string | string[] | undefined>;
+}
+
+export async function startNetworkGate({ rewriteHeaders = (headers) => headers }: NetworkGateOptions = {}): Promise<NetworkGate> {
   let targetPort = 0;
   let rule: ((request: GateRequest) => boolean) | undefined;
   const dropped: GateRequest[] = [];
@@ -47,7 +55,7 @@ export async function startNetworkGate(): Promise<NetworkGate> {
       return;
     }
     const upstream = forward({ host: '127.0.0.1', port: targetPort, method: request.method, path: request.path, headers: incoming.headers }, (answer) => {
-      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+      outgoing.writeHead(answer.statusCode ?? 502, rewriteHeaders({ ...answer.headers }));
       outgoing.on('finish', () => served.push({ ...request, status: answer.statusCode ?? 502 }));
       answer.pipe(outgoing);
     });

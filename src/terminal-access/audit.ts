@@ -15,8 +15,22 @@ export function withAuditEntry(list: readonly TerminalAuditEntry[] | undefined, 
   return [entry, ...(list ?? [])].slice(0, limit);
 }
 
-/** Adds one request to the list in `store`. */
-export async function recordTerminalRequest(store: Store, entry: TerminalAuditEntry): Promise<void> {
-  const list = await store.get<TerminalAuditEntry[]>(terminalAuditKey);
-  await store.set({ [terminalAuditKey]: withAuditEntry(Array.isArray(list) ? list : [], entry) });
+/**
+ * The audit list of one service worker. Each entry is a read, then a write of the whole list, so
+ * two requests recorded at once would both read the old list and the later write would drop the
+ * other's entry; entries are therefore written one after another, in the order they came.
+ */
+export function createTerminalAudit(store: Pick<Store, 'get' | 'set'>) {
+  let last: Promise<void> = Promise.resolve();
+  return {
+    /** Adds one request to the list; settles once it is stored (or failed to be, which the next entry does not wait on). */
+    record(entry: TerminalAuditEntry): Promise<void> {
+      const write = last.then(async () => {
+        const list = await store.get<TerminalAuditEntry[]>(terminalAuditKey);
+        await store.set({ [terminalAuditKey]: withAuditEntry(Array.isArray(list) ? list : [], entry) });
+      });
+      last = write.catch(() => undefined);
+      return write;
+    },
+  };
 }

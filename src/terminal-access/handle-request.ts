@@ -18,7 +18,7 @@ import { TerminalError, TerminalErrorCodes } from '../terminal/error-codes';
 import { WAIT_ANSWER_TIMEOUT_MS } from '../terminal/limits';
 import type { CredentialsRequest, CredentialsResult, EnvRequest, ExtensionStatusResult, ProfileStatus, TerminalRequest, TerminalResponse } from '../terminal/messages';
 import { scrubSecrets } from '../util/scrub-secrets';
-import { recordTerminalRequest } from './audit';
+import { createTerminalAudit } from './audit';
 import { needsSignIn, notAllowed, notSignedIn, refreshFailed, unknownProfile } from './terminal-messages';
 
 /** The boundaries request handling works through. */
@@ -96,6 +96,7 @@ export function createTerminalRequestHandler(deps: TerminalAccessDeps) {
   }
 
   const readSession = async () => sessionReader(await deps.readSession());
+  const audit = createTerminalAudit(deps.store);
 
   async function credentialsFor(request: CredentialsRequest | EnvRequest): Promise<CredentialsResult> {
     const deadline = request.wait ? deps.now() + WAIT_ANSWER_TIMEOUT_MS - WAIT_MARGIN_MS : 0;
@@ -173,7 +174,7 @@ export function createTerminalRequestHandler(deps: TerminalAccessDeps) {
       response = { ok: false, error: known.body };
     }
     const command = request.action === 'env' ? `${request.command} (${request.format})` : request.command;
-    await recordTerminalRequest(deps.store, { profileId: request.profileId, at, command: command.slice(0, 200), outcome: response.ok ? 'served' : response.error.code }).catch(() => undefined);
+    await audit.record({ profileId: request.profileId, at, command: command.slice(0, 200), outcome: response.ok ? 'served' : response.error.code }).catch(() => undefined);
     return response;
   };
 }

@@ -191,6 +191,30 @@ describe('terminal access in Chromium', () => {
     }
   });
 
+  it('with --wait, holds wic credential-process until the user signs in again, then serves it', async () => {
+    await popup.getByRole('button', { name: 'Sign out' }).click();
+    await popup.getByRole('article', { name: 'Sandbox developer' }).getByRole('status').filter({ hasText: 'Signed out' }).waitFor();
+    await env.idp.revokeSessions();
+    // Without --wait the terminal is told at once to sign in.
+    const refused = await run(WIC, ['credential-process', '--profile', 'dev'], terminal.env);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/sign in/i);
+
+    const waiting = run(WIC, ['credential-process', '--profile', 'dev', '--wait'], terminal.env, 200_000);
+    // The extension asks through the browser's sign-in notification, and the request stays open.
+    await eventually('the sign-in notification', async () => {
+      const shown = await (await env.getWorker()).evaluate(() => (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll());
+      return 'sign-in/sandbox' in shown ? true : undefined;
+    }, 30_000);
+    const settled = await Promise.race([waiting.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 2_000))]);
+    expect(settled).toBe(false);
+
+    await signIn(popup);
+    const served = succeeded(await waiting);
+    const fresh = await credentials('dev');
+    expect(JSON.parse(served.stdout)).toMatchObject({ Version: 1, AccessKeyId: fresh?.accessKeyId, SessionToken: fresh?.sessionToken });
+  });
+
   it('survives a host that sends malformed requests and a frame that is not JSON, then crashes, and connects again', async () => {
     // Point the browser at the hostile host, and reconnect by turning terminal access off and on.
     const manifestFile = path.join(env.profileDir, 'NativeMessagingHosts', 'com.web_identity_credentials.wic.json');

@@ -158,8 +158,8 @@ browser.runtime.onStartup.addListener(() => run(refresh.onBrowserStart()));
 const endStaleSessions = () => readSessionItems().then((items) => service.endStaleSessions(items));
 browser.storage.onChanged.addListener((changes, area) => {
   publisher.onStorageChanged(changes, area);
-  // Session changes that republish the configuration (claimed roles) cannot end a sign-in.
-  if (area !== 'session' && changesConfiguration(area, changes)) run(endStaleSessions());
+  // Includes the roles a new token listed: a role it no longer lists takes its credentials along.
+  if (changesConfiguration(area, changes)) run(endStaleSessions());
   if (area === 'session') run(refresh.onSessionChanged(changes));
   else if (area === 'managed' || (area === 'local' && (localConfigKey in changes || settingsKey in changes))) run(refresh.onSettingsChanged());
   if (area === 'managed' || (area === 'local' && settingsKey in changes)) run(terminalPort.sync());

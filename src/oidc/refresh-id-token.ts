@@ -18,6 +18,8 @@ export interface RefreshedTokens {
   /** Epoch milliseconds. */
   idTokenExpiresAt: number;
   subject: string;
+  /** The renewed ID token's validated claims (roles it lists may have changed since sign-in). */
+  claims: oauth.IDToken;
   /** The rotated refresh token, when the IdP issued a new one; the old one is then spent. */
   refreshToken?: string;
 }
@@ -56,7 +58,7 @@ async function grant(provider: Provider, as: oauth.AuthorizationServer, refreshT
   } catch (error) {
     throw signatureError(provider, error);
   }
-  const result: RefreshedTokens = { idToken: tokens.id_token, idTokenExpiresAt: claims.exp * 1000, subject: claims.sub };
+  const result: RefreshedTokens = { idToken: tokens.id_token, idTokenExpiresAt: claims.exp * 1000, subject: claims.sub, claims };
   if (tokens.refresh_token) result.refreshToken = tokens.refresh_token;
   return result;
 }

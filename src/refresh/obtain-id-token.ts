@@ -16,6 +16,7 @@ import type { FailureKind } from './failure-kind';
 import type { RefreshDeps } from './refresh-deps';
 import { renewalKey } from '../storage/keys';
 import type { RenewalMethod, RenewalRecord, RenewalState } from '../storage/records';
+import { claimedRolesItems } from '../sign-in/claimed-roles';
 import { renewProviderSession } from './token-renewal';
 
 /** A stored ID token with at least this much life left is used as is for automatic refreshes. */
@@ -90,7 +91,8 @@ export async function obtainIdToken(deps: RefreshDeps, provider: Provider, confi
   if (latest?.signedInAt !== session.signedInAt) return { ok: false, stale: true };
   const items = outcome.session === session ? {} : { [providerSessionKey(provider.id)]: outcome.session };
   if (outcome.ok) {
-    await record(deps, provider, config, session, 'ok', { method: outcome.method, items }, previous);
+    // The roles the renewed token lists replace those of the last token, with it, in one write.
+    await record(deps, provider, config, session, 'ok', { method: outcome.method, items: { ...items, ...claimedRolesItems(provider, outcome.claims) } }, previous);
     return { ok: true, session: outcome.session };
   }
   const kind = failureKind(outcome.error);

@@ -25,7 +25,7 @@ export interface TokenRenewalDeps {
  * a refresh token the IdP refused, so that it is never sent again.
  */
 export type RenewalOutcome =
-  | { ok: true; session: ProviderSession; method: RenewalMethod }
+  | { ok: true; session: ProviderSession; method: RenewalMethod; claims: Record<string, unknown> }
   | { ok: false; session: ProviderSession; error: unknown };
 
 function sameSubject(provider: Provider, session: ProviderSession, subject: string): void {
@@ -60,7 +60,7 @@ export async function renewProviderSession(provider: Provider, session: Provider
     try {
       const tokens = await deps.refreshIdToken(provider, session.refreshToken);
       sameSubject(provider, session, tokens.subject);
-      return { ok: true, session: renewed(session, tokens), method: 'refresh-token' };
+      return { ok: true, session: renewed(session, tokens), method: 'refresh-token', claims: tokens.claims };
     } catch (error) {
       const kind = failureKind(error);
       if (kind === 'user-needed') current = withoutRefreshToken(session);
@@ -76,7 +76,7 @@ export async function renewProviderSession(provider: Provider, session: Provider
   try {
     const tokens = await deps.silentSignIn(provider);
     sameSubject(provider, current, tokens.subject);
-    return { ok: true, session: renewed(current, tokens), method: 'silent-sign-in' };
+    return { ok: true, session: renewed(current, tokens), method: 'silent-sign-in', claims: tokens.claims };
   } catch (error) {
     return { ok: false, session: current, error };
   }

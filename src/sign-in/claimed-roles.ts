@@ -93,10 +93,19 @@ export function withClaimedRoles(config: Configuration, session: Record<string, 
   return added.length ? { ...config, profiles: [...config.profiles, ...added] } : config;
 }
 
+/**
+ * What to store for the roles a token lists: nothing for a provider without the option. Stored
+ * with each new token of the provider, from a sign-in or a renewal, so roles the IdP adds or takes
+ * away show up without an interactive sign-in.
+ */
+export function claimedRolesItems(provider: Provider, claims: Record<string, unknown>): Record<string, ClaimedRoles> {
+  if (!provider.rolesFromClaim) return {};
+  const settings = provider.rolesFromClaim;
+  return { [claimedRolesKey(provider.id)]: { roleArns: roleArnsFromClaims(claims, settings.claim).filter((arn) => isAllowedRole(settings, arn)) } };
+}
+
 /** Keeps the roles the new token lists for its provider; a provider without the option keeps nothing. */
 export async function rememberClaimedRoles(store: { set(items: Record<string, unknown>): Promise<void> }, provider: Provider, claims: Record<string, unknown>): Promise<void> {
-  if (!provider.rolesFromClaim) return;
-  const settings = provider.rolesFromClaim;
-  const value: ClaimedRoles = { roleArns: roleArnsFromClaims(claims, settings.claim).filter((arn) => isAllowedRole(settings, arn)) };
-  await store.set({ [claimedRolesKey(provider.id)]: value });
+  const items = claimedRolesItems(provider, claims);
+  if (Object.keys(items).length) await store.set(items);
 }

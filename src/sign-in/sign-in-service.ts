@@ -163,17 +163,18 @@ export function createSignInService(deps: SignInServiceDeps) {
     /**
      * Ends the sessions whose provider was removed or now names another issuer or client id:
      * forgets their tokens and credentials and revokes the refresh token at the issuer that
-     * issued it. Runs whenever configuration changes.
+     * issued it. Also forgets the credentials of profiles the configuration no longer has (deleted,
+     * or a role the provider's token stopped listing). Runs whenever configuration changes.
      * @param session every item of session storage, read before the configuration
      */
     async endStaleSessions(session: Record<string, unknown>): Promise<string[]> {
       const config = await deps.readConfiguration();
       const stale = staleSessions(config, session);
-      if (!stale.length) return [];
       const profiles = new Set(config.profiles.map((profile) => profile.id));
-      // Profiles that left with their provider have no entry left to name their credentials by.
+      // `session` was read first, and a profile is configured before it has credentials: one missing now was dropped.
       const perProfile = [credentialsKey(''), profileStatusKey(''), profileDiagnosticsKey(''), retryKey(''), refreshingKey('')];
       const orphans = Object.keys(session).filter((key) => perProfile.some((prefix) => key.startsWith(prefix) && !profiles.has(key.slice(prefix.length))));
+      if (!stale.length && !orphans.length) return [];
       for (const { providerId } of stale) await forget(config, providerId);
       await deps.store.remove([...orphans, ...stale.filter(({ reason }) => reason === 'removed').map(({ providerId }) => renewalKey(providerId))]);
       await revokeAll(stale);

@@ -15,6 +15,11 @@ import type { ProfileCredentials } from '../sts/credentials';
 /** The state of one profile, as a user reads it. */
 export type ProfileState =
   | { kind: 'signed-out' }
+  /**
+   * The provider is signed in, but this profile has had no credentials since: added after the
+   * sign-in, or a role a renewed token listed. "Refresh now" gets them without a prompt.
+   */
+  | { kind: 'no-credentials' }
   | { kind: 'busy'; step: string }
   | { kind: 'valid'; credentials: ProfileCredentials; secondsLeft: number }
   /**
@@ -62,7 +67,7 @@ export interface PopupView {
   empty: boolean;
 }
 
-function profileState(credentials: ProfileCredentials | undefined, status: ActivityStatus | undefined, now: number): ProfileView['state'] {
+function profileState(credentials: ProfileCredentials | undefined, status: ActivityStatus | undefined, signedIn: boolean, now: number): ProfileView['state'] {
   if (status?.state === 'busy') return { kind: 'busy', step: status.step };
   if (credentials && credentials.expiration > now) {
     return { kind: 'valid', credentials, secondsLeft: Math.floor((credentials.expiration - now) / 1000) };
@@ -70,7 +75,7 @@ function profileState(credentials: ProfileCredentials | undefined, status: Activ
   if (status?.state === 'error' && status.error.code === ErrorCodes.credentialsExpired) return { kind: 'expired', expiredAt: status.updatedAt, notice: status.error };
   if (status?.state === 'error') return { kind: 'error', error: status.error };
   if (credentials) return { kind: 'expired', expiredAt: credentials.expiration };
-  return { kind: 'signed-out' };
+  return signedIn ? { kind: 'no-credentials' } : { kind: 'signed-out' };
 }
 
 /** Groups problems by the entry they belong to; warnings go apart since the entry still works. */
@@ -99,14 +104,15 @@ export function buildPopupView(config: Configuration, session: Record<string, un
   const providers = config.providers.map((provider): ProviderView => {
     const status = read<ActivityStatus>(providerStatusKey(provider.id));
     const providerSession = read<ProviderSession>(providerSessionKey(provider.id));
+    const signedIn = providerSession !== undefined;
     const view: ProviderView = {
       provider,
-      signedIn: providerSession !== undefined,
+      signedIn,
       profiles: config.profiles
         .filter((profile) => profile.providerId === provider.id)
         .map((profile): ProfileView => {
           const status = read<ActivityStatus>(profileStatusKey(profile.id));
-          const state = profileState(read<ProfileCredentials>(credentialsKey(profile.id)), status, now);
+          const state = profileState(read<ProfileCredentials>(credentialsKey(profile.id)), status, signedIn, now);
           const card: ProfileView = state.kind === 'valid' && status?.state === 'error' ? { profile, state, lastError: status.error } : { profile, state };
           if (reader.refreshing(profile, now)) card.refreshing = true;
           return card;

@@ -26,6 +26,8 @@ export function profileStatus(view: ProfileView): ProfileStatus {
   switch (state.kind) {
     case 'signed-out':
       return { tone: 'signed-out', text: 'Signed out' };
+    case 'no-credentials':
+      return { tone: 'signed-out', text: 'No credentials yet' };
     case 'busy':
       return { tone: 'refreshing', text: `${state.step}…` };
     case 'valid':

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { eventually } from './support/eventually';
 import { SANDBOX_ROLE_ARN, callerIdentityArn, startEnvironment } from './support/harness';
 import type { Environment, SandboxConfig } from './support/harness';
 import { configurationKey } from '../../src/storage/keys';
@@ -202,6 +203,33 @@ describe('roles from a claim of the ID token', () => {
     await expect(proveCopiedCredentials(env, popup, 'ReadOnly')).resolves.toMatch(/^arn:aws:sts::123456789012:assumed-role\/ReadOnly\/wic-/);
     await expect(proveCopiedCredentials(env, popup, 'Developer')).resolves.toMatch(/^arn:aws:sts::123456789012:assumed-role\/Developer\/wic-/);
 
+    await popup.getByRole('button', { name: 'Sign out' }).click();
+    await section.getByText('No profile uses this provider yet.').waitFor();
+  });
+
+  it('follows the roles the renewed token lists: a role granted since sign-in appears, a role taken away goes with its credentials', async () => {
+    const admin = 'arn:aws:iam::123456789012:role/Admin';
+    await env.idp.setAccountClaims('erin', { 'https://aws.amazon.com/roles': [SANDBOX_ROLE_ARN, readOnly] });
+    const popup = await env.openPopup();
+    const section = popup.getByRole('region', { name: 'Sandbox IdP' });
+    await signInFromPopup(env, popup, 'Sandbox IdP', 'erin');
+    await section.getByRole('article', { name: 'ReadOnly' }).getByRole('status').filter({ hasText: /^Valid/ }).waitFor({ timeout: 30_000 });
+    expect((await env.readStorage('session'))['credentials/sandbox-123456789012-ReadOnly']).toBeDefined();
+
+    // The administrator moves erin from ReadOnly to Admin; no sign-in follows, only a renewal.
+    await env.idp.setAccountClaims('erin', { 'https://aws.amazon.com/roles': [SANDBOX_ROLE_ARN, admin] });
+    const authWindows: string[] = [];
+    env.context.on('page', (page) => authWindows.push(page.url()));
+    await section.getByRole('article', { name: 'Developer' }).getByRole('button', { name: 'Refresh now' }).click();
+    await section.getByRole('article', { name: 'Admin' }).waitFor({ timeout: 30_000 });
+    await section.getByRole('article', { name: 'ReadOnly' }).waitFor({ state: 'detached' });
+    await eventually('the taken role\'s credentials forgotten', async () => ((await env.readStorage('session'))['credentials/sandbox-123456789012-ReadOnly'] ? undefined : true), 15_000);
+    expect((await env.readStorage('session'))['renewal/sandbox']).toMatchObject({ state: 'ok', method: 'refresh-token' });
+
+    await section.getByRole('article', { name: 'Admin' }).getByRole('status').filter({ hasText: 'No credentials yet' }).waitFor();
+    await section.getByRole('article', { name: 'Admin' }).getByRole('button', { name: 'Refresh now' }).click();
+    await expect(proveCopiedCredentials(env, popup, 'Admin')).resolves.toMatch(/^arn:aws:sts::123456789012:assumed-role\/Admin\/wic-/);
+    expect(authWindows.filter((url) => url.startsWith(env.idp.issuer))).toEqual([]);
     await popup.getByRole('button', { name: 'Sign out' }).click();
     await section.getByText('No profile uses this provider yet.').waitFor();
   });

@@ -225,6 +225,13 @@ export async function startIdp({
     revokeSessions: async () => store.deleteWhere((entry) => entry.model === 'Session' || entry.model === 'Interaction'),
     /** Ends every grant and the tokens issued under it: refresh tokens stop working. */
     revokeGrants: async () => store.deleteWhere((entry) => entry.model === 'Grant' || GRANTABLE.has(entry.model)),
+    /**
+     * Replaces what `accounts` says of one login, for the tokens issued from now on (an
+     * administrator changing the user's groups). Only claims named at start reach the ID token.
+     */
+    setAccountClaims: async (login, claims) => {
+      accounts[login] = claims;
+    },
     close: () => new Promise((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
@@ -242,7 +249,7 @@ if (isMain(import.meta.url)) {
     return {
       info: { issuer: idp.issuer, port: idp.port, clientId: idp.clientId, redirectUris: idp.redirectUris },
       close: idp.close,
-      methods: { revokeSessions: idp.revokeSessions, revokeGrants: idp.revokeGrants },
+      methods: { revokeSessions: idp.revokeSessions, revokeGrants: idp.revokeGrants, setAccountClaims: idp.setAccountClaims },
     };
   });
 }

@@ -120,6 +120,8 @@ export interface IdpHandle {
   revokeSessions(): Promise<void>;
   /** Ends every grant and its tokens: refresh tokens stop working. */
   revokeGrants(): Promise<void>;
+  /** Replaces the claims of one login (over `extraClaims`) in the tokens issued from now on. */
+  setAccountClaims(login: string, claims: Record<string, unknown>): Promise<void>;
 }
 
 export interface StsHandle {
@@ -342,7 +344,7 @@ export interface SandboxServers {
 /** Starts the IdP and, unless `sts` is false, moto, side by side; `cleanup` stops whichever started. */
 export async function startSandboxServers(idpOptions: IdpOptions, sts: boolean, log: LogBuffer, cleanup: CleanupStack): Promise<SandboxServers> {
   const [idpStarted, stsStarted] = await Promise.allSettled([
-    spawnSandbox<Omit<IdpHandle, 'revokeSessions' | 'revokeGrants'>>('idp.mjs', ['--options', JSON.stringify(idpOptions)], log),
+    spawnSandbox<Omit<IdpHandle, 'revokeSessions' | 'revokeGrants' | 'setAccountClaims'>>('idp.mjs', ['--options', JSON.stringify(idpOptions)], log),
     sts ? spawnSandbox<StsHandle>('sts.mjs', [], log) : undefined,
   ]);
   if (idpStarted.status === 'fulfilled') cleanup.push(idpStarted.value.close);
@@ -355,6 +357,7 @@ export async function startSandboxServers(idpOptions: IdpOptions, sts: boolean, 
       ...idpProcess.info,
       revokeSessions: async () => void (await idpProcess.call('revokeSessions')),
       revokeGrants: async () => void (await idpProcess.call('revokeGrants')),
+      setAccountClaims: async (login, claims) => void (await idpProcess.call('setAccountClaims', login, claims)),
     },
     sts: stsStarted.value?.info,
     removeOnExit: (file) => idpProcess.call('removeOnExit', file),

@@ -45,6 +45,22 @@ describe('popup App', () => {
     expect(within(dev).getByRole('button', { name: 'Open console' })).toBeDisabled();
   });
 
+  it('offers Refresh now on a profile that has no credentials yet under a signed-in provider, not on a signed-out one', async () => {
+    const refreshNow = jest.fn(async () => undefined);
+    renderApp(valid, {}, { refreshNow });
+    const ops = screen.getByRole('article', { name: 'Ops' });
+    expect(within(ops).getByRole('status')).toHaveTextContent('No credentials yet');
+    expect(within(ops).getByRole('button', { name: 'Copy bash' })).toBeDisabled();
+    fireEvent.click(within(ops).getByRole('button', { name: 'Refresh now' }));
+    await waitFor(() => expect(refreshNow).toHaveBeenCalledWith(['ops']));
+  });
+
+  it('offers no Refresh now while the provider is signed out', () => {
+    renderApp({}, {}, { refreshNow: jest.fn(async () => undefined) });
+    expect(within(screen.getByRole('article', { name: 'Ops' })).getByRole('status')).toHaveTextContent('Signed out');
+    expect(within(screen.getByRole('article', { name: 'Ops' })).queryByRole('button', { name: 'Refresh now' })).toBeNull();
+  });
+
   it('signs in with the provider of the section', () => {
     const { props } = renderApp();
     fireEvent.click(within(screen.getByRole('region', { name: 'Lab IdP' })).getByRole('button', { name: 'Sign in' }));

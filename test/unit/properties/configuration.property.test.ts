@@ -9,6 +9,10 @@ import { migrateConfigDocument } from '../../../src/config/migrations';
 import { configDefaults, validateConfiguration } from '../../../src/config/validate-configuration';
 import { failOnUnhandledRejection } from './no-unhandled-rejection';
 
+// Hundreds of examples take seconds, several times longer on a loaded CI machine; the timeout
+// only guards against a hang (speed is the benchmark's business).
+jest.setTimeout(60_000);
+
 failOnUnhandledRejection();
 
 const junk = fc.oneof(fc.anything(), fc.string(), fc.integer(), fc.constant(null), fc.constant(''));

@@ -5,6 +5,10 @@
 import fc from 'fast-check';
 import { isAwsStsEndpoint, originToConfirm, noEndpointTrust } from '../../../src/config/endpoint-trust';
 
+// Hundreds of examples take seconds, several times longer on a loaded CI machine; the timeout
+// only guards against a hang (speed is the benchmark's business).
+jest.setTimeout(60_000);
+
 const stsHosts = ['sts.amazonaws.com', 'sts.eu-west-1.amazonaws.com', 'sts.cn-north-1.amazonaws.com.cn', 'sts-fips.us-gov-west-1.amazonaws.com', 'vpce-0a1-b2.sts.eu-west-1.vpce.amazonaws.com'];
 const label = fc.stringMatching(/^[a-z0-9-]{1,12}$/);
 

@@ -10,6 +10,10 @@ import { signInWithProvider } from '../../../src/oidc/sign-in';
 import { clientId, fakeIdp, issuer, redirectUri, signJwt } from '../support/fake-idp';
 import { failOnUnhandledRejection } from './no-unhandled-rejection';
 
+// Hundreds of examples take seconds, several times longer on a loaded CI machine; the timeout
+// only guards against a hang (speed is the benchmark's business).
+jest.setTimeout(60_000);
+
 failOnUnhandledRejection();
 
 const provider: Provider = { id: 'corp', name: 'Corp SSO', issuer, clientId, scopes: 'openid', source: 'local' };

@@ -17,6 +17,10 @@ import { startStsStandIn, stsCredentials } from '../support/sts-stand-in';
 import type { StsAnswer } from '../support/sts-stand-in';
 import { failOnUnhandledRejection } from './no-unhandled-rejection';
 
+// Hundreds of examples take seconds, several times longer on a loaded CI machine; the timeout
+// only guards against a hang (speed is the benchmark's business).
+jest.setTimeout(60_000);
+
 failOnUnhandledRejection();
 
 const provider: Provider = { id: 'corp', name: 'Corp SSO', issuer: 'https://idp.example.com', clientId: 'client-123', scopes: 'openid', source: 'local' };

@@ -12,8 +12,8 @@ import { simulatedIdp } from '../support/simulated-idp';
 
 const provider = (scopes: string): Provider => ({ id: 'corp', name: 'Corp SSO', issuer: 'https://corp.example.com', clientId: 'corp-client', scopes, source: 'local' });
 
-async function signedIn(scopes = 'openid offline_access') {
-  const idp = simulatedIdp({ issuer: 'https://corp.example.com', clientId: 'corp-client', redirectUri });
+async function signedIn(scopes = 'openid offline_access', extraClaims?: () => Record<string, unknown>) {
+  const idp = simulatedIdp({ issuer: 'https://corp.example.com', clientId: 'corp-client', redirectUri, ...(extraClaims ? { extraClaims } : {}) });
   const flow = { fetch: idp.fetch, launchWebAuthFlow: idp.launchWebAuthFlow, redirectUri };
   const result = await signInWithProvider(provider(scopes), flow, true);
   const session: ProviderSession = { issuer: 'https://corp.example.com', clientId: 'corp-client', idToken: result.idToken, idTokenExpiresAt: result.idTokenExpiresAt, subject: result.subject, signedInAt: 1, ...(result.refreshToken ? { refreshToken: result.refreshToken } : {}) };
@@ -41,6 +41,18 @@ describe('renewProviderSession', () => {
     expect(outcome.session.idToken).not.toBe(session.idToken);
     expect(grants(idp)).toEqual(['authorization_code:ok', 'refresh_token:ok']);
     expect(idp.prompts()).toBe(1);
+  });
+
+  it('hands back the renewed token\'s claims, so roles the IdP changed since sign-in are seen', async () => {
+    let roles = ['arn:aws:iam::123456789012:role/Developer'];
+    for (const scopes of ['openid offline_access', 'openid']) {
+      const { session, deps, provider } = await signedIn(scopes, () => ({ roles }));
+      roles = ['arn:aws:iam::123456789012:role/Developer', 'arn:aws:iam::123456789012:role/ReadOnly'];
+      const outcome = await renewProviderSession(provider, session, 'auto', deps);
+      if (!outcome.ok) throw new Error('expected a renewal');
+      expect(outcome.claims).toMatchObject({ sub: 'alice', roles });
+      roles = ['arn:aws:iam::123456789012:role/Developer'];
+    }
   });
 
   it('signs in silently with prompt=none when the IdP issued no refresh token', async () => {

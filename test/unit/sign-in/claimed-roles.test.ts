@@ -1,6 +1,6 @@
 import { validateConfiguration } from '../../../src/config/validate-configuration';
 import type { SignInResult } from '../../../src/oidc/types';
-import { isAllowedRole, profilesFromRoles, rememberClaimedRoles, roleArnsFromClaims, withClaimedRoles } from '../../../src/sign-in/claimed-roles';
+import { claimedRolesItems, isAllowedRole, profilesFromRoles, rememberClaimedRoles, roleArnsFromClaims, withClaimedRoles } from '../../../src/sign-in/claimed-roles';
 import { claimedRolesKey, credentialsKey } from '../../../src/storage/keys';
 import { createSignInService } from '../../../src/sign-in/sign-in-service';
 import type { PreparedAssumeRole } from '../../../src/sts/assume-role';
@@ -86,6 +86,15 @@ describe('roles from the token', () => {
     expect(isAllowedRole({ allowedRoleNames: ['Dev'] }, 'arn:aws:iam::123456789012:role/Developer')).toBe(false);
     expect(isAllowedRole({ allowedRoleNames: ['a.c'] }, 'arn:aws:iam::123456789012:role/abc')).toBe(false);
     expect(isAllowedRole({}, dev)).toBe(true);
+  });
+
+  it('replaces the stored roles with each new token\'s, an empty list included, for providers with the option only', () => {
+    const config = validateConfiguration(undefined, { ...document, providers: [...document.providers, { id: 'plain', issuer: 'https://plain.example.com', clientId: 'p' }] });
+    const [corp, plain] = config.providers;
+    if (!corp || !plain) throw new Error('no providers');
+    expect(claimedRolesItems(corp, { 'https://aws.amazon.com/roles': [dev, ro] })).toEqual({ [claimedRolesKey('corp')]: { roleArns: [dev, ro] } });
+    expect(claimedRolesItems(corp, {})).toEqual({ [claimedRolesKey('corp')]: { roleArns: [] } });
+    expect(claimedRolesItems(plain, { 'https://aws.amazon.com/roles': [dev] })).toEqual({});
   });
 
   it('refuses a malformed allowlist, naming the item', () => {

@@ -78,6 +78,18 @@ describe('sessions bound to the issuer and client that issued them', () => {
     expect(revoked).toEqual([]);
   });
 
+  it('forgets the credentials of a deleted profile while its provider stays signed in', async () => {
+    const { service, store, revoked, change } = setup();
+    await service.signIn('corp');
+    await store.set({ 'profile-status/dev': { state: 'idle', updatedAt: 1 } });
+    change({ providers: [honest, other], profiles: profiles.filter((profile) => profile.id !== 'dev') });
+    await expect(service.endStaleSessions(Object.fromEntries(store.items))).resolves.toEqual([]);
+    expect(await store.get('credentials/dev')).toBeUndefined();
+    expect(await store.get('profile-status/dev')).toBeUndefined();
+    expect(await store.get('provider-session/corp')).toBeDefined();
+    expect(revoked).toEqual([]);
+  });
+
   it('signs out at the issuer that issued the token even when the provider changed meanwhile', async () => {
     const { service, revoked, change } = setup();
     await service.signIn('corp');

@@ -27,6 +27,8 @@ export interface SimulatedIdpOptions {
   idTokenSeconds?: number;
   /** The IdP's browser session ends this long after the login (no silent sign-in after). */
   sessionSeconds?: number;
+  /** More claims for every ID token, read when each is issued (so a test can change them between tokens). */
+  extraClaims?: () => Record<string, unknown>;
 }
 
 interface Grant {
@@ -55,7 +57,7 @@ export function simulatedIdp(options: SimulatedIdpOptions) {
 
   function tokens(subject: string, grantId: number | undefined, nonce?: string) {
     const iat = Math.floor(now() / 1000);
-    const claims: Record<string, unknown> = { iss: issuer, aud: clientId, sub: subject, iat, exp: iat + idTokenSeconds };
+    const claims: Record<string, unknown> = { ...options.extraClaims?.(), iss: issuer, aud: clientId, sub: subject, iat, exp: iat + idTokenSeconds };
     if (nonce) claims.nonce = nonce;
     const body: Record<string, unknown> = { access_token: `access-${++counter}`, token_type: 'Bearer', expires_in: 3600, id_token: signJwt(claims) };
     if (grantId !== undefined) {

@@ -21,6 +21,12 @@ describe('buildPopupView', () => {
     expect(view.providers[0]?.profiles[0]?.state).toEqual({ kind: 'valid', credentials, secondsLeft: 90 });
   });
 
+  it('tells a profile with no credentials under a signed-in provider from one signed out', () => {
+    const view = buildPopupView(sampleConfig, { 'credentials/dev': sampleCredentials(now + 90_500), 'provider-session/corp': {} }, now);
+    expect(view.providers[0]?.profiles[1]).toMatchObject({ profile: { id: 'ops' }, state: { kind: 'no-credentials' } });
+    expect(buildPopupView(sampleConfig, {}, now).providers[0]?.profiles[1]?.state).toEqual({ kind: 'signed-out' });
+  });
+
   it('never shows credentials as valid at or after their expiry', () => {
     const view = buildPopupView(sampleConfig, { 'credentials/dev': sampleCredentials(now) }, now);
     expect(view.providers[0]?.profiles[0]?.state).toEqual({ kind: 'expired', expiredAt: now });

@@ -79,7 +79,7 @@ const refresh = createRefreshService({
   local: localStore,
   refreshIdToken: (provider, refreshToken) => refreshIdToken(provider, refreshToken, { discovery }),
   silentSignIn: (provider) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: providerRedirectUri(provider.id), discovery }, false),
-  assumeRole: credentials.obtain,
+  assumeRole: credentials.send,
   deriveSessionName,
   alarms,
   idle,

@@ -7,7 +7,10 @@
 import type { Configuration, Profile, Provider } from '../config/types';
 import type { RefreshSettings } from '../config/refresh-settings';
 import { stsConcurrency } from '../sign-in/sign-in-service';
-import { credentialsKey, profileStatusKey, providerSessionKey } from '../storage/keys';
+import { credentialsRequestSummary, prepareCredentialsRequest } from '../cognito/credentials-request';
+import type { CredentialsRequestSummary } from '../cognito/credentials-request';
+import { credentialsDiagnostics } from '../diagnostics/credentials-diagnostics';
+import { credentialsKey, profileDiagnosticsKey, profileStatusKey, providerSessionKey } from '../storage/keys';
 import type { ProviderSession } from '../storage/records';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
 import { singleFlight } from '../util/single-flight';
@@ -35,17 +38,28 @@ export function createProviderRefresher(deps: RefreshDeps) {
     tokens(provider.id, () => obtainIdToken(deps, provider, config, settings, force));
 
   async function assume(profile: Profile, provider: Provider, session: ProviderSession, sessionName: string): Promise<StsOutcome> {
+    let request: CredentialsRequestSummary | undefined;
     try {
-      const credentials = await deps.assumeRole({ profile, provider, idToken: session.idToken, sessionName });
+      const prepared = await prepareCredentialsRequest({ profile, provider, idToken: session.idToken, sessionName });
+      request = credentialsRequestSummary(prepared);
+      const credentials = await deps.assumeRole(prepared);
       // One read for the sign-in check and for a retry record to clear (there seldom is one).
       const stored = await deps.store.getMany([providerSessionKey(provider.id), retryKey(profile.id)]);
       if ((stored[providerSessionKey(provider.id)] as ProviderSession | undefined)?.signedInAt !== session.signedInAt) return { ok: false, stale: true };
       await Promise.all([
-        deps.store.set({ [credentialsKey(profile.id)]: credentials, [profileStatusKey(profile.id)]: { state: 'idle', updatedAt: deps.now() } }),
+        deps.store.set({
+          [credentialsKey(profile.id)]: credentials,
+          [profileStatusKey(profile.id)]: { state: 'idle', updatedAt: deps.now() },
+          [profileDiagnosticsKey(profile.id)]: credentialsDiagnostics(request, deps.now(), { credentials }),
+        }),
         retryKey(profile.id) in stored ? deps.store.remove([retryKey(profile.id)]) : undefined,
       ]);
       return { ok: true };
     } catch (error) {
+      // Details shows the refused call; the status and retry records are the failure records' business.
+      if (request && (await deps.store.get<ProviderSession>(providerSessionKey(provider.id)))?.signedInAt === session.signedInAt) {
+        await deps.store.set({ [profileDiagnosticsKey(profile.id)]: credentialsDiagnostics(request, deps.now(), { error }) });
+      }
       return { ok: false, error, kind: failureKind(error) };
     }
   }

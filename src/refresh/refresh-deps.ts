@@ -7,7 +7,7 @@ import type { Configuration } from '../config/types';
 import type { RefreshSettings } from '../config/refresh-settings';
 import type { Store } from '../storage/store';
 import type { ProfileCredentials } from '../sts/credentials';
-import type { AssumeRoleRequest } from '../sts/assume-role';
+import type { PreparedCredentialsRequest } from '../cognito/credentials-request';
 import type { TokenRenewalDeps } from './token-renewal';
 
 /** The one-shot and periodic alarms the schedule sets (`chrome.alarms`). */
@@ -59,7 +59,11 @@ export interface RefreshDeps extends TokenRenewalDeps {
   readSession(): Promise<Record<string, unknown>>;
   /** `storage.local`, for the non-secret sign-in hint. */
   local: Pick<Store, 'get' | 'set'>;
-  assumeRole(request: AssumeRoleRequest): Promise<ProfileCredentials>;
+  /**
+   * Sends the request `prepareCredentialsRequest` built (STS, or an identity pool); the same
+   * request goes into the profile's diagnostics.
+   */
+  assumeRole(request: PreparedCredentialsRequest): Promise<ProfileCredentials>;
   deriveSessionName(subject: string): Promise<string>;
   alarms: AlarmsPort;
   idle: IdlePort;

@@ -11,7 +11,7 @@ import type { SignInResult } from '../oidc/types';
 import { credentialsRequestSummary, prepareCredentialsRequest } from '../cognito/credentials-request';
 import type { PreparedCredentialsRequest } from '../cognito/credentials-request';
 import { identitySubject } from '../cognito/identity-id-cache';
-import { stsErrorDetails } from '../sts/sts-error-details';
+import { credentialsDiagnostics } from '../diagnostics/credentials-diagnostics';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
 import { singleFlight } from '../util/single-flight';
 import { claimedRolesKey, cognitoIdentityKey, credentialsKey, profileStatusKey, providerSessionKey, providerStatusKey, refreshingKey, renewalKey, retryKey } from '../storage/keys';
@@ -60,14 +60,13 @@ export function createSignInService(deps: SignInServiceDeps) {
     const request = credentialsRequestSummary(prepared);
     try {
       const credentials = await deps.assumeRole(prepared);
-      const diagnostics = { request, at: deps.now(), ...(credentials.durationNote ? { durationNote: credentials.durationNote } : {}) };
+      const diagnostics = credentialsDiagnostics(request, deps.now(), { credentials });
       await deps.store.set({ [credentialsKey(profile.id)]: credentials, [profileStatusKey(profile.id)]: status('idle'), [profileDiagnosticsKey(profile.id)]: diagnostics });
     } catch (error) {
       // Earlier credentials stay: they remain valid until their own expiry.
-      const details = stsErrorDetails(error);
       await deps.store.set({
         [profileStatusKey(profile.id)]: status('error', { error: toUserFacingError(error) }),
-        [profileDiagnosticsKey(profile.id)]: { request, at: deps.now(), ...(details ? { error: details } : {}) },
+        [profileDiagnosticsKey(profile.id)]: credentialsDiagnostics(request, deps.now(), { error }),
       });
       throw error;
     }

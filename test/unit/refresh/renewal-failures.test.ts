@@ -155,11 +155,15 @@ describe('when an answer is lost or refused', () => {
   it('stops refreshing a role STS refuses, keeps the others, and tries it again on Refresh now', async () => {
     const { browser } = world(sts.endpoint);
     await signIn(browser, 'corp');
+    expect(browser.session.get('diagnostics/profile/ops')).toEqual({ request: expect.objectContaining({ RoleArn: expect.stringMatching(/\/Ops$/) }), at: at(8) });
     stsAnswers.set('Ops', () => stsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity', 403));
     await runUntil(browser, at(8, 55));
     expect(credentials(browser, 'dev')?.expiration).toBe(at(9, 55));
     expect(browser.session.get('refresh-retry/ops')).toMatchObject({ halted: true, attempt: 1 });
     expect(browser.session.get('profile-status/ops')).toMatchObject({ error: { code: ErrorCodes.stsAccessDenied } });
+    // Details describes the refresh's calls, the refused one with STS's answer, not the sign-in's.
+    expect(browser.session.get('diagnostics/profile/ops')).toMatchObject({ at: at(8, 55), error: { code: 'AccessDenied', httpStatus: 403 } });
+    expect(browser.session.get('diagnostics/profile/dev')).toEqual({ request: expect.objectContaining({ RoleArn: expect.stringMatching(/\/Dev$/) }), at: at(8, 55) });
     const calls = sts.log.filter((call) => call.profileRole.endsWith('/Ops')).length;
     await runUntil(browser, at(9, 50));
     expect(sts.log.filter((call) => call.profileRole.endsWith('/Ops'))).toHaveLength(calls);

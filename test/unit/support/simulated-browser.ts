@@ -16,7 +16,7 @@ import { deriveSessionName } from '../../../src/sts/session-name';
 import { validateSettings } from '../../../src/config/validate-settings';
 import { createSignInService } from '../../../src/sign-in/sign-in-service';
 import type { Store } from '../../../src/storage/store';
-import { assumeRoleWithWebIdentity, sendAssumeRole } from '../../../src/sts/assume-role';
+import { sendAssumeRole } from '../../../src/sts/assume-role';
 import { seededRandom } from './seeded-random';
 import type { SimulatedIdp } from './simulated-idp';
 
@@ -112,7 +112,7 @@ export function simulatedBrowser(options: SimulatedBrowserOptions) {
       },
       refreshIdToken: (provider, refreshToken) => refreshIdToken(provider, refreshToken, { fetch: idpFor(provider.issuer).fetch }),
       silentSignIn: (provider) => signInWithProvider(provider, flowDeps(provider.issuer), false),
-      assumeRole: assumeRoleWithWebIdentity,
+      assumeRole: sendAssumeRole,
       deriveSessionName,
       alarms: {
         get: async (name) => structuredClone(alarms.get(name)),

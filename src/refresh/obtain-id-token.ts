@@ -7,8 +7,8 @@ import type { Configuration, Provider } from '../config/types';
 import { ErrorCodes, ExtensionError, toUserFacingError } from '../errors';
 import { renewalPathOf } from '../config/refresh-settings';
 import type { RefreshSettings } from '../config/refresh-settings';
-import { credentialsKey, providerSessionKey } from '../storage/keys';
-import type { ProviderSession } from '../storage/records';
+import { credentialsKey, providerDiagnosticsKey, providerSessionKey } from '../storage/keys';
+import type { ProviderDiagnostics, ProviderSession } from '../storage/records';
 import { isBoundTo } from '../storage/session-binding';
 import type { ProfileCredentials } from '../sts/credentials';
 import { failureKind } from './failure-kind';
@@ -91,8 +91,14 @@ export async function obtainIdToken(deps: RefreshDeps, provider: Provider, confi
   if (latest?.signedInAt !== session.signedInAt) return { ok: false, stale: true };
   const items = outcome.session === session ? {} : { [providerSessionKey(provider.id)]: outcome.session };
   if (outcome.ok) {
-    // The roles the renewed token lists replace those of the last token, with it, in one write.
-    await record(deps, provider, config, session, 'ok', { method: outcome.method, items: { ...items, ...claimedRolesItems(provider, outcome.claims) } }, previous);
+    // The roles the renewed token lists replace those of the last token, and Details shows its
+    // claims, with it, in one write.
+    const renewedItems = {
+      ...items,
+      ...claimedRolesItems(provider, outcome.claims),
+      [providerDiagnosticsKey(provider.id)]: { claims: outcome.claims, verified: true, receivedAt: deps.now() } satisfies ProviderDiagnostics,
+    };
+    await record(deps, provider, config, session, 'ok', { method: outcome.method, items: renewedItems }, previous);
     return { ok: true, session: outcome.session };
   }
   const kind = failureKind(outcome.error);

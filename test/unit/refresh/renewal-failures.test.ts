@@ -164,6 +164,8 @@ describe('when an answer is lost or refused', () => {
     // Details describes the refresh's calls, the refused one with STS's answer, not the sign-in's.
     expect(browser.session.get('diagnostics/profile/ops')).toMatchObject({ at: at(8, 55), error: { code: 'AccessDenied', httpStatus: 403 } });
     expect(browser.session.get('diagnostics/profile/dev')).toEqual({ request: expect.objectContaining({ RoleArn: expect.stringMatching(/\/Dev$/) }), at: at(8, 55) });
+    // And the claims of the renewed ID token, not the sign-in's.
+    expect(browser.session.get('diagnostics/provider/corp')).toMatchObject({ verified: true, receivedAt: at(8, 55), claims: { sub: 'alice', iat: at(8, 55) / 1000 } });
     const calls = sts.log.filter((call) => call.profileRole.endsWith('/Ops')).length;
     await runUntil(browser, at(9, 50));
     expect(sts.log.filter((call) => call.profileRole.endsWith('/Ops'))).toHaveLength(calls);

@@ -10,7 +10,10 @@ function describeProfile(profile: StatusResult['profiles'][number], now: number)
     const minutes = Math.max(0, Math.floor((Date.parse(profile.expiration) - now) / 60_000));
     state = `valid until ${profile.expiration} (${minutes} min left)`;
   } else {
-    state = { valid: 'valid', expired: `expired${profile.expiration ? ` at ${profile.expiration}` : ''}`, 'not-signed-in': 'not signed in', 'needs-interactive-sign-in': 'needs sign-in' }[profile.state];
+    // Signed in but holding nothing (a profile added since, a role granted, or credentials removed
+    // at expiry): the next request renews silently, so "expired" alone would mislead.
+    const expired = profile.expiration ? `expired at ${profile.expiration}` : 'no credentials yet (the next request gets them)';
+    state = { valid: 'valid', expired, 'not-signed-in': 'not signed in', 'needs-interactive-sign-in': 'needs sign-in' }[profile.state];
   }
   return `  ${name}: ${state}${profile.allowed ? '' : ', terminal access not allowed'}\n`;
 }

@@ -158,3 +158,23 @@ it('shows the status of each connected browser profile', async () => {
   await expect(runCli(context, ['status'])).resolves.toBe(0);
   expect(out).toMatch(/^Browser profile work: connected \(extension 0\.1\.0\)\n {2}dev: valid until 2030-01-01T01:00:00Z \(\d+ min left\)\n$/);
 });
+
+it('tells credentials that expired from none held yet in the status', async () => {
+  extension.handler = () => ({
+    ok: true,
+    result: {
+      profiles: [
+        { profileId: 'old', state: 'expired', expiration: '2030-01-01T01:00:00Z', allowed: true },
+        { profileId: 'new', state: 'expired', expiration: null, allowed: false },
+        { profileId: 'away', state: 'not-signed-in', expiration: null, allowed: true },
+      ],
+    },
+  });
+  await connect();
+  await expect(runCli(context, ['status'])).resolves.toBe(0);
+  expect(out.split('\n').slice(1, 4)).toEqual([
+    '  old: expired at 2030-01-01T01:00:00Z',
+    '  new: no credentials yet (the next request gets them), terminal access not allowed',
+    '  away: not signed in',
+  ]);
+});

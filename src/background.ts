@@ -19,16 +19,13 @@ import { allowTerminalProfile, readSettings, readTerminalSettings } from './adap
 import { localStore, readManagedConfig, readSessionItems, restrictSessionStorage, sessionStore } from './adapters/storage';
 import { openTab } from './adapters/tabs';
 import { createTerminalPort, terminalAlarm } from './adapters/terminal-port';
-import type { Provider } from './config/types';
 import { createConsoleOpener } from './console/open-console';
 import { ErrorCodes, ExtensionError } from './errors';
 import { createDiscoveryCache } from './oidc/discovery-cache';
 import { refreshIdToken } from './oidc/refresh-id-token';
 import { revokeRefreshToken } from './oidc/revoke-refresh-token';
 import { signInWithProvider } from './oidc/sign-in';
-import type { SignInResult } from './oidc/types';
 import { createRefreshService } from './refresh/refresh-service';
-import { rememberClaimedRoles } from './sign-in/claimed-roles';
 import { createDefaultProfileCopier } from './sign-in/copy-default-profile';
 import { recoverInterrupted } from './sign-in/recover-interrupted';
 import { createSignInService } from './sign-in/sign-in-service';
@@ -53,17 +50,10 @@ const discovery = createDiscoveryCache(Date.now);
 // STS for a role, an identity pool for a pool profile; identity ids are kept in session storage.
 const credentials = createCredentialsSender({ identityIds: storedIdentityIds(sessionStore) });
 
-/** Signs in and keeps the roles the token lists, so their profiles exist before STS is called. */
-async function signInRememberingRoles(provider: Provider, interactive: boolean): Promise<SignInResult> {
-  const result = await signInWithProvider(provider, { launchWebAuthFlow, redirectUri: providerRedirectUri(provider.id) }, interactive);
-  await rememberClaimedRoles(sessionStore, provider, result.claims);
-  return result;
-}
-
 const service = createSignInService({
   readConfiguration,
   store: sessionStore,
-  signIn: signInRememberingRoles,
+  signIn: (provider, interactive) => signInWithProvider(provider, { launchWebAuthFlow, redirectUri: providerRedirectUri(provider.id) }, interactive),
   assumeRole: credentials.send,
   deriveSessionName,
   now: Date.now,

@@ -45,7 +45,7 @@ export function createCredentialsSender(deps: CredentialsSenderDeps) {
     'kind' in prepared ? sendCognito(prepared, cognitoDeps) : cognitoDeps.sendAssumeRole(prepared);
   return {
     send,
-    /** Prepares and sends in one step, for callers that keep no diagnostics of their own (refresh, test sign-in). */
+    /** Prepares and sends in one step, for callers that keep no diagnostics of their own (test sign-in). */
     obtain: async (request: AssumeRoleRequest): Promise<ProfileCredentials> => send(await prepareCredentialsRequest(request)),
   };
 }

@@ -46,15 +46,14 @@ async function record(deps: RefreshDeps, provider: Provider, config: Configurati
   const entry: RenewalRecord = { state, at: deps.now(), signedInAt: session.signedInAt };
   if (extra.method) entry.method = extra.method;
   if (extra.error !== undefined) entry.error = toUserFacingError(extra.error);
-  if (state === 'needs-sign-in') {
-    // Once per sign-in and state: a restarted worker retrying the same refusal stays quiet.
-    const told = previous?.signedInAt === session.signedInAt && previous.state === 'needs-sign-in' && previous.notified;
-    if (!told) await askToSignIn(deps, provider, config, extra.error);
-    entry.notified = true;
-  } else if (previous?.notified) {
-    await deps.notifications.clear(provider.id);
-  }
+  // Once per sign-in and state: a restarted worker retrying the same refusal stays quiet.
+  const tell = state === 'needs-sign-in' && !(previous?.signedInAt === session.signedInAt && previous.state === 'needs-sign-in' && previous.notified);
+  if (state === 'needs-sign-in') entry.notified = true;
+  // Written straight after the caller checked that the sign-in is still the stored one, with no
+  // wait in between (a notification takes a round trip), so a sign-out or a new sign-in is never undone.
   await deps.store.set({ ...extra.items, [renewalKey(provider.id)]: entry });
+  if (tell) await askToSignIn(deps, provider, config, extra.error);
+  else if (state !== 'needs-sign-in' && previous?.notified) await deps.notifications.clear(provider.id);
 }
 
 /**
@@ -84,7 +83,7 @@ export async function obtainIdToken(deps: RefreshDeps, provider: Provider, confi
   if (!force && session.idTokenExpiresAt - now >= idTokenReuseMinMs) return { ok: true, session };
 
   const outcome = await renewProviderSession(provider, session, renewalPathOf(settings, provider.id), deps);
-  const stored = await deps.store.getMany([providerSessionKey(provider.id), renewalKey(provider.id)]);
+  const stored = await deps.store.getMany([providerSessionKey(provider.id), renewalKey(provider.id), providerDiagnosticsKey(provider.id)]);
   const latest = stored[providerSessionKey(provider.id)] as ProviderSession | undefined;
   const previous = stored[renewalKey(provider.id)] as RenewalRecord | undefined;
   // Signed out or signed in again meanwhile: this renewal belongs to nobody.
@@ -92,11 +91,12 @@ export async function obtainIdToken(deps: RefreshDeps, provider: Provider, confi
   const items = outcome.session === session ? {} : { [providerSessionKey(provider.id)]: outcome.session };
   if (outcome.ok) {
     // The roles the renewed token lists replace those of the last token, and Details shows its
-    // claims, with it, in one write.
+    // claims, with it, in one write; the claims of a rejected sign-in stay for the user to read.
+    const rejectedShown = (stored[providerDiagnosticsKey(provider.id)] as ProviderDiagnostics | undefined)?.verified === false;
     const renewedItems = {
       ...items,
-      ...claimedRolesItems(provider, outcome.claims),
-      [providerDiagnosticsKey(provider.id)]: { claims: outcome.claims, verified: true, receivedAt: deps.now() } satisfies ProviderDiagnostics,
+      ...claimedRolesItems(provider, outcome.claims, { renewal: true }),
+      ...(rejectedShown ? {} : { [providerDiagnosticsKey(provider.id)]: { claims: outcome.claims, verified: true, receivedAt: deps.now() } satisfies ProviderDiagnostics }),
     };
     await record(deps, provider, config, session, 'ok', { method: outcome.method, items: renewedItems }, previous);
     return { ok: true, session: outcome.session };

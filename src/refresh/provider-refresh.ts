@@ -70,14 +70,18 @@ export function createProviderRefresher(deps: RefreshDeps) {
     return settled.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : { ok: false, error: outcome.reason, kind: 'transient' }));
   }
 
-  async function refreshProvider(provider: Provider, profiles: Profile[], config: Configuration, settings: RefreshSettings, manual: boolean): Promise<ProfileOutcome[]> {
+  async function refreshProvider(provider: Provider, requested: Profile[], config: Configuration, settings: RefreshSettings, manual: boolean): Promise<ProfileOutcome[]> {
     const outcome = (profile: Profile, result: ProfileOutcome['result']): ProfileOutcome => ({ profileId: profile.id, result });
     const obtained = await token(provider, config, settings, manual);
     if (!obtained.ok) {
-      if (obtained.stale) return profiles.map((profile) => outcome(profile, 'skipped'));
-      if (obtained.session) await recordFailures(deps, profiles.map((profile) => ({ profile, error: obtained.error })), obtained.session, obtained.kind);
-      return profiles.map((profile) => outcome(profile, 'failed'));
+      if (obtained.stale) return requested.map((profile) => outcome(profile, 'skipped'));
+      if (obtained.session) await recordFailures(deps, requested.map((profile) => ({ profile, error: obtained.error })), obtained.session, obtained.kind);
+      return requested.map((profile) => outcome(profile, 'failed'));
     }
+    // The renewed token may list other roles (src/sign-in/claimed-roles.ts): a role it no longer
+    // lists is no profile any more and must not get credentials back.
+    const configured = provider.rolesFromClaim ? new Set((await deps.readConfiguration()).profiles.map((profile) => profile.id)) : undefined;
+    const profiles = configured ? requested.filter((profile) => configured.has(profile.id)) : requested;
     let results = await assumeAll(profiles, provider, obtained.session);
     // STS found the ID token expired (a clock off, or it ran out on the way): renew it once, try again.
     const again = profiles.filter((_profile, index) => {
@@ -98,9 +102,9 @@ export function createProviderRefresher(deps: RefreshDeps) {
       failed.set(result.kind, [...(failed.get(result.kind) ?? []), { profile, error: result.error }]);
     });
     for (const [kind, group] of failed) await recordFailures(deps, group, obtained.session, kind);
-    return profiles.map((profile, index) => {
-      const result = results[index];
-      return outcome(profile, result?.ok ? 'refreshed' : result?.stale ? 'skipped' : 'failed');
+    return requested.map((profile) => {
+      const result = results[profiles.indexOf(profile)];
+      return outcome(profile, result?.ok ? 'refreshed' : !result || result.stale ? 'skipped' : 'failed');
     });
   }
 

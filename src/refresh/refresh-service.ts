@@ -131,7 +131,9 @@ export function createRefreshService(deps: RefreshDeps) {
       if (waits.length) await deps.store.remove(waits);
       const outcomes = await refresh(ready, true, loaded);
       const refreshed = outcomes.filter((outcome) => outcome.result === 'refreshed').length;
-      return { refreshed, failed: targets.length - refreshed };
+      // Skipped is no failure: the sign-in ended meanwhile, or the renewed token took the role away.
+      const failed = outcomes.filter((outcome) => outcome.result === 'failed').length + targets.length - ready.length;
+      return { refreshed, failed };
     },
 
     /** Runs the schedule now, as the `refresh` alarm does. */

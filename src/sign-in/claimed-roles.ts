@@ -97,15 +97,13 @@ export function withClaimedRoles(config: Configuration, session: Record<string, 
  * What to store for the roles a token lists: nothing for a provider without the option. Stored
  * with each new token of the provider, from a sign-in or a renewal, so roles the IdP adds or takes
  * away show up without an interactive sign-in.
+ * @param renewal the token renews a sign-in: some IdPs leave custom claims out of tokens issued
+ *   from a refresh token, so a renewed token without the claim keeps the roles (one holding an
+ *   empty list takes them all away)
  */
-export function claimedRolesItems(provider: Provider, claims: Record<string, unknown>): Record<string, ClaimedRoles> {
+export function claimedRolesItems(provider: Provider, claims: Record<string, unknown>, { renewal = false } = {}): Record<string, ClaimedRoles> {
   if (!provider.rolesFromClaim) return {};
   const settings = provider.rolesFromClaim;
+  if (renewal && claimValue(claims, settings.claim) === undefined) return {};
   return { [claimedRolesKey(provider.id)]: { roleArns: roleArnsFromClaims(claims, settings.claim).filter((arn) => isAllowedRole(settings, arn)) } };
-}
-
-/** Keeps the roles the new token lists for its provider; a provider without the option keeps nothing. */
-export async function rememberClaimedRoles(store: { set(items: Record<string, unknown>): Promise<void> }, provider: Provider, claims: Record<string, unknown>): Promise<void> {
-  const items = claimedRolesItems(provider, claims);
-  if (Object.keys(items).length) await store.set(items);
 }

@@ -19,6 +19,7 @@ import type { Store } from '../storage/store';
 import type { ActivityStatus, ProviderSession } from '../storage/records';
 import type { ProfileCredentials } from '../sts/credentials';
 import { issuingProvider } from '../storage/session-binding';
+import { claimedRolesItems } from './claimed-roles';
 import { staleSessions } from './stale-sessions';
 
 /** How many STS calls run at once when a provider has many profiles. */
@@ -97,10 +98,14 @@ export function createSignInService(deps: SignInServiceDeps) {
       signedInAt: deps.now(),
       ...(result.refreshToken ? { refreshToken: result.refreshToken } : {}),
     };
+    // The roles the token lists go in the same write as the session they belong to: a renewal of
+    // an earlier sign-in that checked for its session before this write can then never pair its
+    // roles with this sign-in.
     await deps.store.set({
       [providerSessionKey(provider.id)]: session,
       [providerStatusKey(provider.id)]: status('idle'),
       [providerDiagnosticsKey(provider.id)]: { claims: result.claims, verified: true, receivedAt: deps.now() },
+      ...claimedRolesItems(provider, result.claims),
     });
 
     const sessionName = await deps.deriveSessionName(result.subject);

@@ -20,7 +20,7 @@ export interface ProfileStatus {
 export function profileStatus(view: ProfileView): ProfileStatus {
   const { state } = view;
   // A scheduled or requested refresh under way: the credentials shown are still the old ones.
-  if (view.refreshing && (state.kind === 'valid' || state.kind === 'expired' || state.kind === 'error')) {
+  if (view.refreshing && (state.kind === 'valid' || state.kind === 'expired' || state.kind === 'error' || state.kind === 'no-credentials')) {
     return { tone: 'refreshing', text: state.kind === 'valid' ? `Refreshing, ${formatTimeLeft(state.secondsLeft)} left` : 'Refreshing…' };
   }
   switch (state.kind) {

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import type { ProfileCredentials as Credentials } from '../../src/sts/credentials';
 import { rememberOptionalPermission } from './support/browser-ui';
 import { eventually } from './support/eventually';
-import { startEnvironment } from './support/harness';
+import { callerIdentityArn, startEnvironment } from './support/harness';
 import type { Environment } from './support/harness';
 import type { Ran, TerminalSetup } from './support/terminal-tools';
 import { filesHolding, run, sockets, terminalSetup, WIC } from './support/terminal-tools';
@@ -200,19 +200,24 @@ describe('terminal access in Chromium', () => {
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toMatch(/sign in/i);
 
+    // The refusal showed the browser's sign-in notification; gone, so that the one below is the waiting request's.
+    type Notifications = { chrome: { notifications: { getAll(): Promise<Record<string, boolean>>; clear(id: string): Promise<boolean> } } };
+    await (await env.getWorker()).evaluate(() => (globalThis as unknown as Notifications).chrome.notifications.clear('sign-in/sandbox'));
     const waiting = run(WIC, ['credential-process', '--profile', 'dev', '--wait'], terminal.env, 200_000);
     // The extension asks through the browser's sign-in notification, and the request stays open.
     await eventually('the sign-in notification', async () => {
-      const shown = await (await env.getWorker()).evaluate(() => (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll());
+      const shown = await (await env.getWorker()).evaluate(() => (globalThis as unknown as Notifications).chrome.notifications.getAll());
       return 'sign-in/sandbox' in shown ? true : undefined;
     }, 30_000);
     const settled = await Promise.race([waiting.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 2_000))]);
     expect(settled).toBe(false);
 
     await signIn(popup);
-    const served = succeeded(await waiting);
-    const fresh = await credentials('dev');
-    expect(JSON.parse(served.stdout)).toMatchObject({ Version: 1, AccessKeyId: fresh?.accessKeyId, SessionToken: fresh?.sessionToken });
+    const served = JSON.parse(succeeded(await waiting).stdout) as { Version: number; AccessKeyId: string; SecretAccessKey: string; SessionToken: string };
+    for (const secret of [served.AccessKeyId, served.SecretAccessKey, served.SessionToken]) secrets.add(secret);
+    expect(served.Version).toBe(1);
+    // Of the new sign-in: STS knows them (the ones from before the sign-out were never served).
+    await expect(callerIdentityArn({ accessKeyId: served.AccessKeyId, secretAccessKey: served.SecretAccessKey, sessionToken: served.SessionToken }, sts)).resolves.toMatch(ASSUMED);
   });
 
   it('survives a host that sends malformed requests and a frame that is not JSON, then crashes, and connects again', async () => {

@@ -1,6 +1,6 @@
 import { validateConfiguration } from '../../../src/config/validate-configuration';
 import type { SignInResult } from '../../../src/oidc/types';
-import { claimedRolesItems, isAllowedRole, profilesFromRoles, rememberClaimedRoles, roleArnsFromClaims, withClaimedRoles } from '../../../src/sign-in/claimed-roles';
+import { claimedRolesItems, isAllowedRole, profilesFromRoles, roleArnsFromClaims, withClaimedRoles } from '../../../src/sign-in/claimed-roles';
 import { claimedRolesKey, credentialsKey } from '../../../src/storage/keys';
 import { createSignInService } from '../../../src/sign-in/sign-in-service';
 import type { PreparedAssumeRole } from '../../../src/sts/assume-role';
@@ -51,10 +51,8 @@ describe('roles from the token', () => {
     const service = createSignInService({
       readConfiguration: async () => withClaimedRoles(config, Object.fromEntries(store.items)),
       store,
-      signIn: async (provider) => {
-        await rememberClaimedRoles(store, provider, tokens.claims);
-        return tokens;
-      },
+      // The service stores the roles the token lists with the session.
+      signIn: async () => tokens,
       assumeRole: async (request: PreparedAssumeRole) => {
         assumed.push(request.profile.id);
         return { accessKeyId: `AKIA-${request.profile.id}`, secretAccessKey: 's', sessionToken: 't', expiration: 5_000_000, assumedRoleArn: 'a', region: request.profile.region, sessionName: request.input.RoleSessionName, issuedAt: 1 };
@@ -80,9 +78,7 @@ describe('roles from the token', () => {
     if (!provider) throw new Error('no provider');
     const hostile = ['arn:aws:iam::999999999999:role/ReadOnly', 'arn:aws:iam::210987654321:role/Admin', ro, 'arn:aws:iam::210987654321:role/ReadOnlyXReadAdmin'];
     expect(profilesFromRoles(provider, hostile, []).map((profile) => profile.roleArn)).toEqual([ro, 'arn:aws:iam::210987654321:role/ReadOnlyXReadAdmin']);
-    const store = memorySessionStore();
-    await rememberClaimedRoles(store, provider, { roles: hostile });
-    expect(store.items.get(claimedRolesKey('corp'))).toEqual({ roleArns: [ro, 'arn:aws:iam::210987654321:role/ReadOnlyXReadAdmin'] });
+    expect(claimedRolesItems(provider, { roles: hostile })).toEqual({ [claimedRolesKey('corp')]: { roleArns: [ro, 'arn:aws:iam::210987654321:role/ReadOnlyXReadAdmin'] } });
     expect(isAllowedRole({ allowedRoleNames: ['Dev'] }, 'arn:aws:iam::123456789012:role/Developer')).toBe(false);
     expect(isAllowedRole({ allowedRoleNames: ['a.c'] }, 'arn:aws:iam::123456789012:role/abc')).toBe(false);
     expect(isAllowedRole({}, dev)).toBe(true);
@@ -95,6 +91,9 @@ describe('roles from the token', () => {
     expect(claimedRolesItems(corp, { 'https://aws.amazon.com/roles': [dev, ro] })).toEqual({ [claimedRolesKey('corp')]: { roleArns: [dev, ro] } });
     expect(claimedRolesItems(corp, {})).toEqual({ [claimedRolesKey('corp')]: { roleArns: [] } });
     expect(claimedRolesItems(plain, { 'https://aws.amazon.com/roles': [dev] })).toEqual({});
+    // A renewed token without the claim (some IdPs leave custom claims out on refresh) keeps the roles; an empty claim takes them away.
+    expect(claimedRolesItems(corp, { sub: 'u' }, { renewal: true })).toEqual({});
+    expect(claimedRolesItems(corp, { 'https://aws.amazon.com/roles': [] }, { renewal: true })).toEqual({ [claimedRolesKey('corp')]: { roleArns: [] } });
   });
 
   it('refuses a malformed allowlist, naming the item', () => {

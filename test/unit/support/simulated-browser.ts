@@ -14,7 +14,9 @@ import { createRefreshService } from '../../../src/refresh/refresh-service';
 import type { StorageChanges } from '../../../src/refresh/refresh-service';
 import { deriveSessionName } from '../../../src/sts/session-name';
 import { validateSettings } from '../../../src/config/validate-settings';
+import { withClaimedRoles } from '../../../src/sign-in/claimed-roles';
 import { createSignInService } from '../../../src/sign-in/sign-in-service';
+import { confirmedOrigins } from '../../sandbox/sandbox-config.mjs';
 import type { Store } from '../../../src/storage/store';
 import { sendAssumeRole } from '../../../src/sts/assume-role';
 import { seededRandom } from './seeded-random';
@@ -33,7 +35,7 @@ export interface SimulatedBrowserOptions {
 export function simulatedBrowser(options: SimulatedBrowserOptions) {
   const session = new Map<string, unknown>();
   // The user confirmed the local STS stand-ins, as they would in the options page.
-  const confirmed = (options.document.profiles ?? []).flatMap((profile) => (profile.stsEndpoint ? [new URL(profile.stsEndpoint).origin] : []));
+  const confirmed = confirmedOrigins(options.document);
   const local = new Map<string, unknown>([['config', options.document], ['settings', options.settings ?? {}], ['trusted-endpoints', confirmed]]);
   const alarms = new Map<string, { scheduledTime: number; periodInMinutes?: number }>();
   const indicators: Indicator[] = [];
@@ -98,7 +100,8 @@ export function simulatedBrowser(options: SimulatedBrowserOptions) {
   };
 
   function createWorker() {
-    const readConfiguration = async () => validateConfiguration(undefined, structuredClone(local.get('config')), local.get('trusted-endpoints') as string[]);
+    // As src/adapters/configuration.ts: validated, with the roles tokens listed made into profiles.
+    const readConfiguration = async () => withClaimedRoles(validateConfiguration(undefined, structuredClone(local.get('config')), local.get('trusted-endpoints') as string[]), structuredClone(Object.fromEntries(session)));
     const deps: RefreshDeps = {
       readConfiguration,
       readSettings: async () => validateSettings(undefined, structuredClone(local.get('settings'))).settings,

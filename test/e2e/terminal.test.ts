@@ -114,6 +114,8 @@ describe('terminal access in Chromium', () => {
   });
 
   it('refuses a profile not allowed yet, and shows a notification to allow it', async () => {
+    // Not allowed yet, also when a first attempt of this test allowed them before it failed.
+    for (const name of ['Sandbox developer', 'Short session']) await options.getByRole('checkbox', { name }).uncheck();
     const refused = await run(WIC, ['credential-process', '--profile', 'dev'], terminal.env);
     expect(refused.code).not.toBe(0);
     expect(refused.stdout).toBe('');

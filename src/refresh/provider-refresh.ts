@@ -79,8 +79,9 @@ export function createProviderRefresher(deps: RefreshDeps) {
       return requested.map((profile) => outcome(profile, 'failed'));
     }
     // The renewed token may list other roles (src/sign-in/claimed-roles.ts): a role it no longer
-    // lists is no profile any more and must not get credentials back.
-    const configured = provider.rolesFromClaim ? new Set((await deps.readConfiguration()).profiles.map((profile) => profile.id)) : undefined;
+    // lists is no profile any more and must not get credentials back. Only profiles made from
+    // the token can go that way, so the configuration is read again only when there are some.
+    const configured = requested.some((profile) => profile.fromToken) ? new Set((await deps.readConfiguration()).profiles.map((profile) => profile.id)) : undefined;
     const profiles = configured ? requested.filter((profile) => configured.has(profile.id)) : requested;
     let results = await assumeAll(profiles, provider, obtained.session);
     // STS found the ID token expired (a clock off, or it ran out on the way): renew it once, try again.

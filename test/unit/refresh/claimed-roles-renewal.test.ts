@@ -5,20 +5,14 @@
  */
 import { claimedRolesKey } from '../../../src/storage/keys';
 import type { ProfileCredentials } from '../../../src/sts/credentials';
-import { fakeClock, runUntil, signIn, startSts, world } from '../support/refresh-world';
+import { runUntil, signIn, useLoopbackSts, world } from '../support/refresh-world';
 import type { SimulatedBrowser } from '../support/simulated-browser';
 
 const at = (hours: number, minutes = 0) => Date.UTC(2030, 0, 7, hours, minutes);
 const role = (name: string) => `arn:aws:iam::111111111111:role/${name}`;
 const credentials = (browser: SimulatedBrowser, id: string) => browser.session.get(`credentials/${id}`) as ProfileCredentials | undefined;
 
-let sts: Awaited<ReturnType<typeof startSts>>;
-beforeAll(async () => {
-  sts = await startSts();
-});
-afterAll(() => sts.close());
-beforeEach(() => fakeClock(at(8)));
-afterEach(() => jest.useRealTimers());
+const sts = useLoopbackSts(at(8));
 
 function rolesWorld() {
   let claims: Record<string, unknown> = { roles: [role('Dev'), role('Ops')] };

@@ -8,7 +8,7 @@ import { buildPopupView } from '../../../src/view/popup-view';
 import { profileStatus } from '../../../src/view/profile-status';
 import { validateConfiguration } from '../../../src/config/validate-configuration';
 import type { ProfileCredentials } from '../../../src/sts/credentials';
-import { fakeClock, runUntil, signIn, startGatedSts, startSts, world, worldDocument } from '../support/refresh-world';
+import { runUntil, signIn, startGatedSts, useLoopbackSts, world, worldDocument } from '../support/refresh-world';
 import type { SimulatedBrowser } from '../support/simulated-browser';
 import type { SimulatedIdp } from '../support/simulated-idp';
 import { rejection } from '../support/rejection';
@@ -18,13 +18,7 @@ const clock = (time: number) => new Date(time).toISOString().slice(11, 16);
 const credentials = (browser: SimulatedBrowser, id: string) => browser.session.get(`credentials/${id}`) as ProfileCredentials | undefined;
 const tokenGrants = (idp: SimulatedIdp) => idp.requests.filter((request) => request.kind === 'token').map((request) => `${clock(request.at)} ${request.grant}`);
 
-let sts: Awaited<ReturnType<typeof startSts>>;
-beforeAll(async () => {
-  sts = await startSts();
-});
-afterAll(() => sts.close());
-beforeEach(() => fakeClock(at(8)));
-afterEach(() => jest.useRealTimers());
+const sts = useLoopbackSts(at(8));
 
 describe('the refresh schedule', () => {
   it('renews at expiry minus the margin through the refresh token, in a worker started by the alarm, without a prompt', async () => {

@@ -8,7 +8,7 @@ import { ErrorCodes } from '../../../src/errors';
 import { retryMaxDelayMs } from '../../../src/refresh/backoff';
 import type { RetryRecord } from '../../../src/storage/records';
 import type { ProfileCredentials } from '../../../src/sts/credentials';
-import { fakeClock, runUntil, signIn, startSts, world } from '../support/refresh-world';
+import { runUntil, signIn, useLoopbackSts, world } from '../support/refresh-world';
 import type { SimulatedBrowser } from '../support/simulated-browser';
 import type { SimulatedIdp } from '../support/simulated-idp';
 import { stsError } from '../support/sts-stand-in';
@@ -20,16 +20,8 @@ const idpCalls = (idp: SimulatedIdp) => idp.requests.filter((request) => request
 
 /** STS answers per role may be replaced by a test. */
 const stsAnswers = new Map<string, () => ReturnType<typeof stsError> | undefined>();
-let sts: Awaited<ReturnType<typeof startSts>>;
-beforeAll(async () => {
-  sts = await startSts((request) => stsAnswers.get(request.params.get('RoleArn')?.split('/')[1] ?? '')?.());
-});
-afterAll(() => sts.close());
-beforeEach(() => {
-  stsAnswers.clear();
-  fakeClock(at(8));
-});
-afterEach(() => jest.useRealTimers());
+const sts = useLoopbackSts(at(8), (request) => stsAnswers.get(request.params.get('RoleArn')?.split('/')[1] ?? '')?.());
+beforeEach(() => stsAnswers.clear());
 
 describe('when the IdP needs the user again', () => {
   it('says so once, keeps the credentials until they expire, stops asking the IdP, and recovers with one sign-in', async () => {

@@ -45,6 +45,21 @@ export async function startSts(override?: (request: StsRequest) => StsAnswer | u
 }
 
 /**
+ * The STS stand-in for a whole test file, started once, and the fake clock set to `clockStart`
+ * before each test. The returned handle is filled in before the first test runs.
+ */
+export function useLoopbackSts(clockStart: number, override?: (request: StsRequest) => StsAnswer | undefined): Awaited<ReturnType<typeof startSts>> {
+  const sts = {} as Awaited<ReturnType<typeof startSts>>;
+  beforeAll(async () => {
+    Object.assign(sts, await startSts(override));
+  });
+  afterAll(() => sts.close());
+  beforeEach(() => fakeClock(clockStart));
+  afterEach(() => jest.useRealTimers());
+  return sts;
+}
+
+/**
  * STS on loopback that takes its time (20 ms) or holds every answer until released, counting how
  * many requests are open at once.
  */

@@ -138,10 +138,12 @@ describe('tokens go only where the organization or the user sent them', () => {
       header = nextHeader;
       extraClaims = claims;
       const popup = await env.openPopup();
+      // The case before left its own error in place: only one written after this click counts.
+      const clickedAt = Date.now();
       await popup.getByRole('region', { name: 'Forger' }).getByRole('button', { name: 'Sign in' }).click();
       const status = await eventually('the sign-in to fail', async () => {
-        const value = (await env.readStorage('session'))['provider-status/forger'] as { state: string; error?: { message: string } } | undefined;
-        return value?.state === 'error' ? value : undefined;
+        const value = (await env.readStorage('session'))['provider-status/forger'] as { state: string; updatedAt: number; error?: { message: string } } | undefined;
+        return value?.state === 'error' && value.updatedAt >= clickedAt ? value : undefined;
       });
       expect(status.error?.message).toContain(reason);
       expect(capture.requests.filter((request) => request.path.startsWith('/sts'))).toEqual([]);
